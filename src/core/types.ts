@@ -208,3 +208,26 @@ export interface RelatedStory {
   origin: 'corpus' | 'history';
   summary?: string;
 }
+
+/** A reader's correction of a link, applied on one site from then on (issue #4). */
+export interface Correction {
+  /** Host the correction applies to ("www.example.com"). */
+  site: string;
+  /** The mention's text as it appeared ("Georgia"). Compared after normalisation. */
+  mentionText: string;
+  /** The actor the linker chose and the reader rejected. */
+  wrongId: string;
+  /** The actor the reader picked instead, or null for "not an actor here". */
+  rightId: string | null;
+}
+
+/** A story in the reader's history: what was read, never the full text unless the reader opts in. */
+export interface HistoryEntry extends Story {
+  site: string;
+  /** ISO time the reader opened it. */
+  readAt: string;
+  /** Salient terms of the article, for text similarity without keeping the text. */
+  terms: string[];
+  /** The article text, only when the reader opted in. */
+  text?: string;
+}
