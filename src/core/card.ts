@@ -38,4 +38,10 @@ export interface Card {
   link: { href: string; label: string };
   /** Related stories about this actor: "More on this actor" as a dated timeline. */
   related: RelatedStory[];
+  /**
+   * Where a place is, for the locator map (issue #6). Optional: the sidebar falls back to the card's name for
+   * countries and skips the map otherwise. `iso2` is the country (for a city or region: the country it is in);
+   * `lat`/`lon` mark a city, in degrees.
+   */
+  place?: { iso2?: string; country?: string; lat?: number; lon?: number };
 }
