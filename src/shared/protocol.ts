@@ -42,6 +42,8 @@ export const Requests = {
   // content script -> background
   'article/link': v.object({ article: ArticleTextSchema }),
   'content/hello': v.object({ url: Str(8_192) }),
+  // The actor the reader picked on the page (click or keyboard), so a reopened sidebar shows it (ArticleState.selected).
+  'article/select': v.object({ id: v.nullable(Id) }),
 
   // sidebar -> background (the sidebar's tab is taken from the sender, never from the payload)
   'sidebar/state': v.object({}),
@@ -100,6 +102,7 @@ export interface CorrectionInfo { key: string; site: string; mentionText: string
 export interface Replies {
   'article/link': { mentions: Mention[]; possible: Mention[]; entities: (EntitySummary & { count: number })[] };
   'content/hello': { enabled: boolean; settings: Settings };
+  'article/select': true;
   'sidebar/state': ArticleState | null;
   'entity/card': Card;
   'page/focus-mention': true;
@@ -158,6 +161,7 @@ export type SenderKind = 'content' | 'sidebar' | 'popup' | 'options';
 export const ALLOWED: Record<RequestType, SenderKind[]> = {
   'article/link': ['content'],
   'content/hello': ['content'],
+  'article/select': ['content'],
   'sidebar/state': ['sidebar'],
   'entity/card': ['sidebar'],
   'page/focus-mention': ['sidebar'],

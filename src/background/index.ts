@@ -1,0 +1,66 @@
+// Background entry (Chrome: module service worker; Firefox: background script). Wires the browser to the handlers.
+// Listeners are registered synchronously at the top level so a restarted service worker receives the waking event.
+import { browser } from '../shared/browser';
+import { parseContentCommand } from '../shared/protocol';
+import { History } from './history';
+import { createData } from './data';
+import type { HistoryLike } from './handlers';
+import { createHandlers, handleMessage } from './handlers';
+import type { StorageArea } from './store';
+import { TabStore, loadSettings, memoryArea } from './store';
+
+const local = browser.storage.local as unknown as StorageArea;
+// storage.session survives service-worker restarts (Chrome 102+, Firefox 115+); memory where it is missing.
+const sessionArea: StorageArea =
+  (browser.storage as unknown as { session?: StorageArea }).session ?? memoryArea();
+const tabs = new TabStore(sessionArea);
+
+let historyP: Promise<HistoryLike | null> | null = null;
+function history(): Promise<HistoryLike | null> {
+  historyP ??= (async () => {
+    if (typeof indexedDB === 'undefined') return null;
+    const settings = await loadSettings(local);
+    return (await History.open(indexedDB, { maxItems: settings.history.maxItems })) as HistoryLike;
+  })().catch(() => null);
+  return historyP;
+}
+
+const data = createData({
+  local,
+  async loadJson(path) {
+    const res = await fetch(browser.runtime.getURL(path));
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    return res.json();
+  },
+  async historyEntries() {
+    const h = await history();
+    return h ? h.all() : [];
+  },
+});
+
+const handlers = createHandlers({
+  local,
+  tabs,
+  data,
+  history,
+  sendToTab: (tabId, msg) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 }),
+  now: () => new Date(),
+});
+
+const runtime = { id: browser.runtime.id, getURL: (p: string) => browser.runtime.getURL(p) };
+
+browser.runtime.onMessage.addListener((msg: unknown, sender) => handleMessage(handlers, msg, sender, runtime));
+
+browser.commands?.onCommand.addListener(async (command: string) => {
+  const msg = { type: 'content/command', payload: { command } };
+  if (!parseContentCommand(msg)) return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  await browser.tabs.sendMessage(tab.id, msg, { frameId: 0 }).catch(() => {
+    // No content script on that tab (a browser page, or not an http(s) page): nothing to do.
+  });
+});
+
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  void tabs.forget(tabId);
+});
