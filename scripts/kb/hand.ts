@@ -1,0 +1,87 @@
+// Hand-written sources (assets/kb/hand/*.json): new actors, patches of table actors (same id), and offices written
+// once and emitted on both sides (the country's head-of-state fact and the person's holds-office fact).
+import { readdirSync, readFileSync } from 'node:fs';
+import type { ActorType, Fact, FactProperty } from '../../src/core/types';
+import { ACTOR_TYPES } from '../../src/core/types';
+import type { AliasFlags, KbBuilder } from './builder';
+import { personAliases } from './people';
+import { KB_DIR } from './tables';
+
+export type HandAlias = string | ({ t: string } & AliasFlags);
+export interface HandActor {
+  id: string;
+  type?: ActorType;
+  name?: string;
+  desc?: string;
+  prior?: number;
+  aliases?: HandAlias[];
+  /** For people: derive the first+last and surname (`short`) forms from the name. */
+  personNames?: boolean;
+  facts?: Fact[];
+}
+export interface HandOffice {
+  who: string;
+  of: string;
+  p: 'head-of-state' | 'head-of-government' | 'leader';
+  role: string;
+  from?: string;
+  until?: string;
+  src: string;
+  note?: string;
+}
+export interface HandFile { actors?: HandActor[]; offices?: HandOffice[] }
+
+export function loadHandFiles(dir = `${KB_DIR}hand/`): { file: string; data: HandFile }[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .map((file) => ({ file, data: JSON.parse(readFileSync(dir + file, 'utf8')) as HandFile }));
+}
+
+/** Resolves `iso:XX` to the country id; other ids pass through. */
+export type Resolve = (ref: string) => string;
+
+export function applyHand(b: KbBuilder, files: { file: string; data: HandFile }[], resolve: Resolve): Set<string> {
+  const officeKeys = new Set<string>(); // "countryId|property" written by hand: the Factbook must not add to them
+  for (const { file, data } of files) {
+    for (const h of data.actors ?? []) {
+      const id = resolve(h.id);
+      const where = `${file}: ${h.id}`;
+      let actor = b.get(id);
+      if (!actor) {
+        if (!h.type || !h.name || !h.desc) throw new Error(`${where}: a new actor needs type, name and desc`);
+        if (!ACTOR_TYPES.includes(h.type)) throw new Error(`${where}: unknown type ${h.type}`);
+        actor = b.add({ id, type: h.type, name: h.name, desc: h.desc, prior: h.prior });
+      } else {
+        if (h.type) actor.type = h.type;
+        if (h.name) { actor.name = h.name; b.alias(id, h.name); }
+        if (h.desc) actor.desc = h.desc;
+        if (h.prior !== undefined) actor.prior = h.prior;
+      }
+      if (h.personNames) personAliases(b, id, actor.name);
+      for (const a of h.aliases ?? []) {
+        if (typeof a === 'string') b.alias(id, a);
+        else { const { t, ...flags } = a; b.alias(id, t, flags); }
+      }
+      for (const f of h.facts ?? []) b.fact(id, resolveFact(f, resolve, where));
+    }
+  }
+  for (const { file, data } of files) {
+    for (const o of data.offices ?? []) {
+      const who = resolve(o.who);
+      const of = resolve(o.of);
+      if (!b.has(who) || !b.has(of)) throw new Error(`${file}: office ${o.role} refers to unknown ${b.has(who) ? of : who}`);
+      const span = { ...(o.from ? { from: o.from } : {}), ...(o.until ? { until: o.until } : {}) };
+      const note = o.note ? { note: o.note } : {};
+      b.fact(of, { p: o.p as FactProperty, v: who, ref: true, role: o.role, ...span, src: o.src, ...note });
+      b.fact(who, { p: 'holds-office', v: o.role, of, ...span, src: o.src, ...note });
+      officeKeys.add(`${of}|${o.p}`);
+    }
+  }
+  return officeKeys;
+}
+
+function resolveFact(f: Fact, resolve: Resolve, where: string): Fact {
+  if (!f.p || f.v === undefined || !f.src) throw new Error(`${where}: a fact needs p, v and src`);
+  const out: Fact = { ...f, v: f.ref ? resolve(f.v) : String(f.v) };
+  if (f.of) out.of = resolve(f.of);
+  return out;
+}

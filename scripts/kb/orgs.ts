@@ -1,0 +1,46 @@
+// International organisations from SupraVerden's list (CC BY-SA 4.0, kept as its own data file: see SOURCES.md).
+import { multi } from './csv';
+import { localId, type KbBuilder } from './builder';
+import type { Tables } from './tables';
+
+/** QIDs the table gives to two entries: at most one is right, so neither entry may carry it. */
+function duplicated(t: Tables): Set<string> {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const r of t.orgs) (seen.has(r.qid!) ? dup : seen).add(r.qid!);
+  return dup;
+}
+
+/** Fixes of the source's typos in names (the record keys are right; see the data README). */
+const NAME_FIX: Record<string, string> = {
+  'Commonwealth Secretariat Aribtral Tribunal': 'Commonwealth Secretariat Arbitral Tribunal',
+  'LOw Frequency ARray': 'Low Frequency Array',
+};
+
+/** Adds every organisation of the table; returns upper-case abbreviation -> ids (for Factbook membership lists). */
+export function addOrgs(b: KbBuilder, t: Tables): Map<string, string[]> {
+  const dup = duplicated(t);
+  const byAbbr = new Map<string, string[]>();
+  for (const r of t.orgs) {
+    const name = NAME_FIX[r.name!] ?? r.name!;
+    const id = dup.has(r.qid!) ? localId(name) : r.qid!;
+    const family = r.org_family;
+    const desc = r.eu_body === 'yes' ? 'Body of the European Union'
+      : family ? `Intergovernmental organisation (${family.replace(/ entities$/, '')})` : 'Intergovernmental organisation';
+    b.add({ id, type: 'organization', name, desc, prior: 0.5 });
+    const abbrs = multi(r.abbreviations);
+    for (const a of abbrs) {
+      b.alias(id, a);
+      const list = byAbbr.get(a.toUpperCase());
+      if (list) list.push(id); else byAbbr.set(a.toUpperCase(), [id]);
+    }
+    for (const a of multi(r.abbreviations_fr_es)) {
+      const m = /^(fr|es):(.+)$/.exec(a);
+      if (m) b.alias(id, m[2]!, { lang: m[1] });
+    }
+    for (const a of multi(r.former_abbreviations)) b.alias(id, a);
+    for (const n of [...multi(r.other_names), ...multi(r.former_names)]) b.alias(id, n);
+    if (r.leadership_role) b.fact(id, { p: 'leader', v: r.leadership_role, src: 'supraverden', note: 'title of the post' });
+  }
+  return byAbbr;
+}

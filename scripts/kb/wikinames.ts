@@ -1,0 +1,46 @@
+// Actors from wikidata-names.csv (ELEVANT benchmark labels and linker agreement; QIDs are CC0): every person,
+// organisation and place row that no other source produced, plus its surfaces as aliases of actors we already have.
+import { fold, type KbBuilder } from './builder';
+import { looksDemonym, usableSurfaces, QID_TRAPS } from './names';
+import type { Tables } from './tables';
+import type { ActorType } from '../../src/core/types';
+
+export const US_STATES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware',
+  'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine',
+  'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada',
+  'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon',
+  'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia',
+  'Washington', 'West Virginia', 'Wisconsin', 'Wyoming'];
+
+const TYPE: Record<string, ActorType> = { person: 'person', organization: 'organization', place: 'region', '': 'other' };
+const DESC: Record<string, string> = {
+  person: 'Person named in international news',
+  organization: 'Organisation, club or company named in the news',
+  place: 'Place named in the news',
+  '': 'Named entity in the news (kind not checked)',
+};
+
+export function addWikiNames(b: KbBuilder, t: Tables): void {
+  for (const r of t.names) {
+    const qid = r.qid!;
+    if (r.type === 'other' || qid in QID_TRAPS) continue;
+    const surfaces = usableSurfaces(r);
+    if (!b.has(qid)) {
+      if (!/^[\p{Lu}\p{N}]/u.test(r.name!)) continue; // lower-case labels are concepts, not actors
+      b.add({ id: qid, type: TYPE[r.type!] ?? 'other', name: r.name!, desc: DESC[r.type!] ?? DESC['']!, prior: 0.2 });
+    }
+    const actor = b.get(qid)!;
+    if (actor.type === 'region' && actor.facts.length === 0 && US_STATES.includes(actor.name)) actor.desc = 'State of the United States';
+    for (const s of surfaces) {
+      if (actor.type === 'person') {
+        const oneWord = !s.includes(' ');
+        b.alias(qid, s, oneWord ? { short: true } : {}, true);
+      } else if (actor.type === 'country' || actor.type === 'region' || actor.type === 'city') {
+        b.alias(qid, s, looksDemonym(s, actor.name) ? { dem: true } : {}, true);
+      } else {
+        const part = !s.includes(' ') && s !== s.toUpperCase() && fold(actor.name).split(' ').includes(fold(s)) && fold(s) !== fold(actor.name);
+        b.alias(qid, s, part ? { short: true } : {}, true);
+      }
+    }
+  }
+}
