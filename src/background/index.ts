@@ -1,5 +1,6 @@
 // Background entry (Chrome: module service worker; Firefox: background script). Wires the browser to the handlers.
 // Listeners are registered synchronously at the top level so a restarted service worker receives the waking event.
+import type { Runtime } from '../shared/browser';
 import { browser } from '../shared/browser';
 import { parseContentCommand } from '../shared/protocol';
 import { History } from './history';
@@ -49,7 +50,7 @@ const handlers = createHandlers({
 
 const runtime = { id: browser.runtime.id, getURL: (p: string) => browser.runtime.getURL(p) };
 
-browser.runtime.onMessage.addListener((msg: unknown, sender) => handleMessage(handlers, msg, sender, runtime));
+browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => handleMessage(handlers, msg, sender, runtime));
 
 browser.commands?.onCommand.addListener(async (command: string) => {
   const msg = { type: 'content/command', payload: { command } };

@@ -1,0 +1,78 @@
+// Content script entry (issue #2 item 5): runs at document_idle on http(s) top frames.
+// Natives are captured first, before anything else can run; then hello -> session.
+import { extractArticle, isArticlePage } from '../core/extract';
+import { browser } from '../shared/browser';
+import { makeSend } from '../shared/messaging';
+import { parseContentCommand } from '../shared/protocol';
+import type { Settings } from '../shared/settings';
+import type { HighlightEnv } from './highlighter';
+import { captureNatives } from './natives';
+import { Session } from './session';
+
+const natives = captureNatives(window);
+
+function boot(): void {
+  // Top frame, http(s) only; and once per document even if the script is injected twice (extension reload).
+  if (window.top !== window) return;
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
+  const flag = Symbol.for('backstory.content');
+  const w = window as unknown as Record<symbol, boolean>;
+  if (w[flag]) return;
+  w[flag] = true;
+
+  const send = makeSend((m) => browser.runtime.sendMessage(m));
+  const highlightEnv: HighlightEnv | null =
+    natives.highlights && natives.makeHighlight
+      ? { registry: natives.highlights, make: natives.makeHighlight }
+      : null;
+  let session: Session | null = null;
+  let settings: Settings | null = null;
+
+  async function start(force: boolean): Promise<Session | null> {
+    if (session && session.state !== 'destroyed') return session;
+    const hello = await send('content/hello', { url: location.href });
+    settings = hello.settings;
+    if (!hello.enabled && !force) return null;
+    const s = new Session({
+      doc: document, natives, send, settings, sidebarUrl: browser.runtime.getURL('sidebar.html'),
+      isArticle: isArticlePage,
+      extract: (doc, opts) => extractArticle(doc, opts),
+      highlightEnv,
+    });
+    session = s;
+    await s.start();
+    return s;
+  }
+
+  browser.runtime.onMessage.addListener((msg: unknown) => {
+    const cmd = parseContentCommand(msg);
+    if (!cmd) return undefined;
+    if (cmd.type === 'content/set-enabled') {
+      const { enabled } = cmd.payload as { enabled: boolean };
+      if (!enabled) {
+        session?.destroy();
+        session = null;
+        return Promise.resolve(true);
+      }
+      return start(true).then(() => true);
+    }
+    if (!session) {
+      // Backstory is off here ("ask" mode, or a disabled site): a shortcut or the popup asks for it now.
+      if (cmd.type === 'content/command' || cmd.type === 'content/open-sidebar') {
+        return start(true).then((s) => {
+          s?.handle(cmd.type === 'content/command' ? 'content/open-sidebar' : cmd.type, cmd.payload);
+          return true;
+        });
+      }
+      return Promise.resolve(false);
+    }
+    session.handle(cmd.type, cmd.payload);
+    return Promise.resolve(true);
+  });
+
+  start(false).catch(() => {
+    // No background (extension updating) or refused: do nothing to the page.
+  });
+}
+
+boot();

@@ -1,0 +1,91 @@
+// Following the article through re-renders and SPA navigation (issue #7). The observer callback does almost
+// nothing: it notes whether a batch touched our text or the URL moved and schedules one debounced re-run, so a page
+// that re-renders every second costs one extraction per burst, not one per mutation.
+import type { Natives } from './natives';
+
+export interface WatchOptions {
+  natives: Natives;
+  doc: Document;
+  signal: AbortSignal;
+  /** Text nodes our highlights stand on: a batch that detaches or edits one of them triggers a re-run. */
+  watched: () => ReadonlySet<Node>;
+  /** Our own host: its mutations are ignored. */
+  host: () => Node | null;
+  /** Called (debounced) when the article may have changed; `urlChanged` when the page's URL moved. */
+  onChange: (reason: { urlChanged: boolean }) => void;
+  debounceMs?: number;
+}
+
+/** Starts watching; stops when `signal` aborts. */
+export function watchPage(o: WatchOptions): void {
+  const { natives, doc, signal } = o;
+  const debounce = o.debounceMs ?? 250;
+  let timer: number | null = null;
+  const page = (): string => (doc.location?.href ?? '').split('#')[0]!;
+  let lastUrl = page();
+  let pendingUrl = false;
+
+  const schedule = (urlChanged: boolean) => {
+    pendingUrl ||= urlChanged;
+    if (timer !== null) natives.clearTimeout(timer);
+    timer = natives.setTimeout(() => {
+      timer = null;
+      if (signal.aborted) return;
+      const u = pendingUrl;
+      pendingUrl = false;
+      o.onChange({ urlChanged: u });
+    }, debounce);
+  };
+
+  const urlMoved = (): boolean => {
+    const now = page();
+    if (now === lastUrl) return false;
+    lastUrl = now;
+    return true;
+  };
+
+  const mo = new natives.MutationObserver((records) => {
+    if (signal.aborted) return;
+    if (urlMoved()) return schedule(true);
+    const nodes = o.watched();
+    const host = o.host();
+    for (const r of records) {
+      if (host && (r.target === host || host.contains(r.target))) continue;
+      if (r.type === 'characterData') {
+        if (nodes.has(r.target)) return schedule(false);
+        continue;
+      }
+      for (const n of Array.from(r.removedNodes)) {
+        if (nodes.has(n) || (n.nodeType === 1 && containsAny(n, nodes))) return schedule(false);
+      }
+    }
+  });
+  mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    mo.disconnect();
+    if (timer !== null) natives.clearTimeout(timer);
+  }, { once: true });
+
+  // History navigation (the fragment alone does not count: it is the same article); pushState from the page's world is invisible to us, but it always comes with DOM changes
+  // (checked above) and, where the Navigation API exists, with a `navigatesuccess` event.
+  const onNav = () => { if (urlMoved()) schedule(true); };
+  const view = doc.defaultView;
+  if (view) {
+    natives.on(view, 'popstate', onNav, { signal });
+    const nav = (view as { navigation?: EventTarget }).navigation;
+    if (nav) natives.on(nav, 'navigatesuccess', onNav, { signal });
+  }
+}
+
+/** Whether `root` contains one of `nodes`, walking the smaller side. */
+function containsAny(root: Node, nodes: ReadonlySet<Node>): boolean {
+  if (nodes.size < 64) {
+    for (const n of nodes) if (root.contains(n)) return true;
+    return false;
+  }
+  const doc = root.ownerDocument;
+  if (!doc) return false;
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (nodes.has(n)) return true;
+  return false;
+}
