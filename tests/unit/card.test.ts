@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildCard } from '../../src/core/card';
+import { KbIndex } from '../../src/core/kb';
+import { MINI_KB } from '../fixtures/kb/mini-kb';
+
+const kb = new KbIndex(MINI_KB);
+
+describe('buildCard', () => {
+  it('writes a current office with its start date', () => {
+    const c = buildCard(kb, 'bs:ilham-aliyev', '2023-10-23', []);
+    expect(c.headline).toBe('President of Azerbaijan since 31 October 2003');
+    expect(c.qid).toBeNull();
+    expect(c.link.href).toBe('https://en.wikipedia.org/w/index.php?search=Ilham%20Aliyev');
+    expect(c.facts.find((f) => f.label === 'Office')?.changed).toBeUndefined();
+  });
+  it('writes a past office "at the time of this article" with a badge for the change', () => {
+    const c = buildCard(kb, 'bs:rishi-sunak', '2023-10-23', []);
+    expect(c.headline).toBe('UK Prime Minister at the time of this article (25 Oct 2022 to 5 Jul 2024)');
+    expect(c.facts.find((f) => f.label === 'Office')?.changed).toBe('no longer Prime Minister since 5 Jul 2024');
+    expect(c.sources.map((s) => s.id)).toEqual(['backstory']);
+  });
+  it('calls a person former when the office ended before the article', () => {
+    expect(buildCard(kb, 'bs:liz-truss', '2023-10-23', []).headline).toBe('Former UK Prime Minister (6 Sep 2022 to 25 Oct 2022)');
+  });
+  it('gives a country its holders as of the date, with what changed since', () => {
+    const c = buildCard(kb, 'Q145', '2023-10-23', []);
+    const hog = c.facts.find((f) => f.label === 'Head of government')!;
+    expect(hog.value).toBe('Prime Minister Rishi Sunak');
+    expect(hog.ref).toBe('bs:rishi-sunak');
+    expect(hog.changed).toBe('Rishi Sunak left office on 5 Jul 2024; now Keir Starmer');
+    expect(c.facts.find((f) => f.label === 'Population')?.value).toBe('67,000,000 (2021 est.)');
+    expect(c.relations.find((r) => r.label === 'Member of')?.items).toEqual([{ id: 'Q7184', name: 'NATO' }]);
+    expect(c.link.href).toBe('https://www.wikidata.org/wiki/Q145');
+    expect(c.qid).toBe('Q145');
+  });
+  it('gives Azerbaijan in 2023 its president and capital but not a 2026-only head of government', () => {
+    const c = buildCard(kb, 'Q227', '2023-10-23', []);
+    expect(c.headline).toBe('President Ilham Aliyev since 31 October 2003');
+    expect(c.facts.map((f) => f.label)).toEqual(['Head of state', 'Capital']);
+    expect(c.facts[1]!.value).toBe('Baku');
+  });
+  it('gives a region its status as of the date and the later change', () => {
+    const before = buildCard(kb, 'Q44302', '2023-01-01', []);
+    expect(before.headline).toBe('Held by ethnic Armenian forces');
+    expect(before.facts.find((f) => f.label === 'Status')?.changed).toBe('since 20 Sep 2023: Under Azerbaijani control');
+    expect(buildCard(kb, 'Q44302', '2023-10-23', []).headline).toBe('Under Azerbaijani control');
+    expect(before.relations).toEqual([{ label: 'Part of', items: [{ id: 'Q227', name: 'Azerbaijan' }] }]);
+  });
+  it('lists an organisation\'s members and a city\'s country', () => {
+    const nato = buildCard(kb, 'Q7184', '2023-10-23', []);
+    expect(nato.relations.find((r) => r.label === 'Members')?.items.map((i) => i.id)).toEqual(['Q145']);
+    expect(buildCard(kb, 'Q9248', null, []).headline).toBe('Capital of Azerbaijan');
+  });
+  it('throws on an unknown id', () => {
+    expect(() => buildCard(kb, 'bs:nobody', null, [])).toThrow(/unknown actor/);
+  });
+});
