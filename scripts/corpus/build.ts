@@ -9,6 +9,7 @@ import type { Corpus, CorpusHeader, KnowledgeBase, Story } from '../../src/core/
 import { parseCorpus, serializeCorpus } from '../../src/core/corpus';
 import { hashId } from '../../src/core/related';
 import { readSources } from './sources';
+import { KbIndex, nameKey } from '../../src/core/kb';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS_SRC = join(ROOT, 'assets/corpus');
@@ -57,11 +58,7 @@ export async function buildCorpus(kb: NameLookup, srcDir = CORPUS_SRC): Promise<
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ı/g, 'i').trim();
 
-/**
- * Name lookup straight from kb.json: exact display name first, then an alias; among several, the higher prior.
- * Used when src/core/kb.ts is not there (or its constructor differs), so the corpus build has no hard
- * dependency on the matcher's index.
- */
+/** Name lookup straight from kb.json: exact display name first, then an alias; among several, the higher prior. */
 export function lookupFromKb(kb: KnowledgeBase): NameLookup {
   const byName = new Map<string, { id: string; prior: number }[]>();
   const byAlias = new Map<string, { id: string; prior: number }[]>();
@@ -83,28 +80,24 @@ export function lookupFromKb(kb: KnowledgeBase): NameLookup {
   };
 }
 
-async function loadLookup(kbPath: string): Promise<NameLookup> {
+function loadLookup(kbPath: string): NameLookup {
   const json = JSON.parse(readFileSync(kbPath, 'utf8')) as KnowledgeBase;
+  const ix = new KbIndex(json);
   const fallback = lookupFromKb(json);
-  try {
-    const path = '../../src/core/kb';
-    const mod = (await import(path)) as { KbIndex?: new (kb: KnowledgeBase) => NameLookup };
-    if (mod.KbIndex) {
-      const ix = new mod.KbIndex(json);
-      // KbIndex first (it knows the matcher's normalisation), the plain name table when it has no answer.
-      return { byName: (n) => idOf(ix.byName(n)) ?? fallback.byName(n) };
-    }
-  } catch {
-    // no KbIndex yet, or a different constructor: the fallback resolves names the same way for plain names
-  }
-  return fallback;
+  return {
+    // KbIndex knows the matcher's folding; among several actors sharing a name, the one whose display name it is.
+    byName(n: string) {
+      const list = ix.byName(n);
+      return list.find((a) => nameKey(a.name) === nameKey(n)) ?? list[0] ?? fallback.byName(n);
+    },
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const kbPath = join(ROOT, 'dist/data/kb.json');
   const out = join(ROOT, 'dist/data/corpus.json');
   try {
-    const corpus = await buildCorpus(await loadLookup(kbPath));
+    const corpus = await buildCorpus(loadLookup(kbPath));
     mkdirSync(dirname(out), { recursive: true });
     // One JSON object, so both JSON.parse and parseCorpus read it.
     writeFileSync(out + '.tmp', JSON.stringify(corpus));
