@@ -116,8 +116,13 @@ function originalsFor(content: Element, cloneMap: ReturnType<typeof mapClone>): 
   return result;
 }
 
-/** The first heading of the content when it repeats the title (Readability sometimes leaves it). */
-function titleHeading(content: Element, title: string): Element | null {
+const BLOCK_TAG = /^(h[1-6]|p|div|header|section|blockquote|figcaption)$/i;
+
+/**
+ * The first block of the content when it only repeats the title. Readability drops a duplicate <h1>, but not a
+ * standfirst or heading in another element that says the same thing.
+ */
+function titleBlock(content: Element, title: string): Element | null {
   const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
   const want = norm(title);
   if (!want) return null;
@@ -125,7 +130,7 @@ function titleHeading(content: Element, title: string): Element | null {
     if (n.nodeType !== TEXT_NODE || WHITESPACE_ONLY.test((n as Text).data)) continue;
     let el: Node | null = n.parentNode;
     while (el && el !== content) {
-      if (el.nodeType === ELEMENT_NODE && /^h[1-6]$/i.test(el.nodeName)) {
+      if (el.nodeType === ELEMENT_NODE && BLOCK_TAG.test(el.nodeName)) {
         return norm(el.textContent ?? '') === want ? (el as Element) : null;
       }
       el = el.parentNode;
@@ -154,7 +159,7 @@ export function extractArticle(doc: Document, opts: { url?: string | null; maxCh
   const meta = readMetadata(doc, { url: opts.url ?? null, readability: parsed, content: contentEl });
   const originals = originalsFor(contentEl, cloneMap);
   const { text, segments } = buildText(contentEl, originals, {
-    skip: titleHeading(contentEl, meta.title),
+    skip: titleBlock(contentEl, meta.title),
     maxChars: opts.maxChars ?? DEFAULT_MAX_CHARS,
   });
   if (!text) return null;

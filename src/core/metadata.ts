@@ -192,10 +192,22 @@ function urlOf(doc: Document, given: string | null): string | null {
   return resolve(attr(q(doc, 'link[rel="canonical" i][href]'), 'href')) ?? resolve(meta(doc, 'og:url')) ?? given;
 }
 
+/** Some DOMs throw from getters on odd documents (linkedom's `body` without a root element). */
+function safe<T>(get: () => T): T | null {
+  try {
+    return get();
+  } catch {
+    return null;
+  }
+}
+
 const clean = (s: string | null | undefined): string | null => {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t ? t : null;
 };
+
+/** "By Jane Doe" -> "Jane Doe": the sidebar says "by" itself, in the reader's language. */
+const byline = (s: string | null): string | null => (s ? s.replace(/^by:?\s+/i, '').trim() || null : null);
 
 /** Metadata of the article on `doc`. `content` is Readability's article element (for a <time> inside it). */
 export function readMetadata(
@@ -208,10 +220,10 @@ export function readMetadata(
   const ldHeadline = articleLd.map((o) => firstString(o.headline) ?? firstString(o.name)).find(Boolean) ?? null;
   const ldAuthors = articleLd.flatMap((o) => personNames(o.author));
   const ldPublisher = articleLd.map((o) => (isObj(o.publisher) ? firstString(o.publisher.name) : null)).find(Boolean);
-  const dirRaw = (clean(r.dir) ?? attr(doc.documentElement, 'dir') ?? attr(doc.body, 'dir'))?.toLowerCase();
+  const dirRaw = (clean(r.dir) ?? attr(doc.documentElement, 'dir') ?? attr(safe(() => doc.body), 'dir'))?.toLowerCase();
   return {
-    title: clean(r.title) ?? clean(meta(doc, 'og:title')) ?? clean(ldHeadline) ?? clean(doc.title) ?? '',
-    byline: clean(r.byline) ?? clean(ldAuthors.join(', ')) ?? clean(meta(doc, 'author', 'article:author')),
+    title: clean(r.title) ?? clean(meta(doc, 'og:title')) ?? clean(ldHeadline) ?? clean(safe(() => doc.title)) ?? '',
+    byline: byline(clean(r.byline) ?? clean(ldAuthors.join(', ')) ?? clean(meta(doc, 'author', 'article:author'))),
     siteName: clean(meta(doc, 'og:site_name')) ?? clean(r.siteName) ?? clean(ldPublisher) ?? clean(meta(doc, 'application-name')),
     lang: langOf(doc, ld, clean(r.lang)),
     dir: dirRaw === 'rtl' || dirRaw === 'ltr' ? dirRaw : null,
