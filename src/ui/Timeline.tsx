@@ -1,0 +1,44 @@
+// Timeline drawing of related stories around the article's date (issue #6). The dated list next to it carries the
+// same information for screen readers, so the drawing is decorative (aria-hidden) apart from its visual labels.
+import type { RelatedStory } from '../core/types';
+import { t } from '../shared/i18n';
+import { dayNumber, formatDate } from './format';
+
+const W = 320;
+const H = 64;
+const PAD = 14;
+
+/** Dots for stories on a time axis; the article's date as a marked line. Nothing when fewer than one dated story. */
+export function Timeline({ stories, articleDate }: { stories: RelatedStory[]; articleDate: string | null }) {
+  const days = stories.map((s) => dayNumber(s.published)).filter((d): d is number => d !== null);
+  const article = dayNumber(articleDate);
+  if (!days.length) return null;
+  const all = article === null ? days : [...days, article];
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  if (hi - lo < 30) { lo -= 15; hi += 15; }
+  const x = (d: number) => PAD + ((d - lo) / (hi - lo)) * (W - 2 * PAD);
+  const mid = H / 2;
+  return (
+    <svg class="timeline" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" data-stories={days.length}>
+      <line x1={PAD} x2={W - PAD} y1={mid} y2={mid} class="timeline-axis" />
+      {stories.map((s, i) => {
+        const d = dayNumber(s.published);
+        if (d === null) return null;
+        const cls = s.when === 'after' ? 'timeline-dot after' : 'timeline-dot';
+        // Alternate above/below a little so stories a few days apart stay distinct.
+        return <circle key={s.id} cx={x(d)} cy={mid + (i % 2 ? 5 : -5)} r={4.5} class={cls} />;
+      })}
+      {article !== null && (
+        <g class="timeline-article">
+          <line x1={x(article)} x2={x(article)} y1={8} y2={H - 16} />
+          <text x={x(article)} y={H - 4} text-anchor="middle">{t('timelineThisArticle')}</text>
+        </g>
+      )}
+      <text x={PAD} y={10} class="timeline-end">{formatDate(new Date(lo * 86_400_000).toISOString().slice(0, 7))}</text>
+      <text x={W - PAD} y={10} class="timeline-end" text-anchor="end">
+        {formatDate(new Date(hi * 86_400_000).toISOString().slice(0, 7))}
+      </text>
+    </svg>
+  );
+}
