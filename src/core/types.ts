@@ -94,7 +94,8 @@ export type FactProperty =
   | 'party' // person: v = party id
   | 'parent' // family relation: v = person id (Ilham Aliyev → Heydar Aliyev)
   | 'official-name'
-  | 'iso2';
+  | 'iso2'
+  | 'wikidata'; // v = the Wikidata QID an imported pack actor came from (not confirmed by our tables)
 
 export interface Actor {
   /** A confirmed Wikidata QID (`Q…`) or a local id (`bs:slug`). Never a guessed QID. */
