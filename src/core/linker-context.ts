@@ -1,0 +1,66 @@
+// Word lists the linker reads context with (issue #4). All entries are folded (lower case, no diacritics).
+// They are small on purpose: each list answers one question about the words around a name.
+
+const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Titles before a person's name: support a person reading ("President Aliyev", "Gov. Kemp"). */
+export const TITLES = set(`
+  president vice prime minister chancellor premier king queen prince princess emperor sultan emir sheikh
+  governor gov senator sen representative rep congressman congresswoman mayor secretary ambassador general gen
+  commander chief chairman chairwoman chair leader speaker judge justice pope cardinal archbishop bishop
+  colonel col lieutenant lt admiral marshal captain capt sergeant director spokesman spokeswoman spokesperson
+  minister foreign defence defense interior finance deputy former late
+  cumhurbaskani cumhurbaskanı baskan bakan basbakan bakani sayin
+  prasident präsident kanzler bundeskanzler ministerin ministerprasident bundesprasident
+  ministre presidente presidenta primer ministro
+  президент премьер министр председатель канцлер
+`);
+
+/** Honorifics: part of the name's span in news writing ("Mr Shorten"). */
+export const HONORIFICS = set('mr mrs ms mx');
+
+/** Capitalised words that may stand next to a name without making it part of a longer unknown name. */
+export const FUNCTION_WORDS = set(`
+  the a an in on at of for and or but by from with to as when while after before if since both between against
+  across under over into during despite unlike like meanwhile also this that these those his her its their our
+  my your we he she it they i there here then so yet not no only even last next later earlier today yesterday
+  tomorrow now still however thus instead according where why how what who whom which
+  northern southern eastern western central
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december
+  ve ile da de bu bir icin ama
+  der die das den dem des und im in am vom zum zur ein eine nach mit auf aus bei fur
+  le la les l un une et au aux du des en dans pour par sur avec
+  el los las y con para por del al
+`);
+
+/** Words after a name at the start of a sentence that make it the subject ("Turkey said", "Chad has"). */
+export const PREDICATES = set(`
+  said says say has have had is was were will would could can may might must should shall does did do
+  also which who whose that to on in at with after over against
+  accused announced rejected denied warned called agreed signed launched sent urged claimed vowed threatened
+  insists insisted wants wanted plans planned condemned welcomed hopes hoped sees saw remains remained
+  demanded promised pledged backed supports supported opposes opposed blamed closed opened expelled joined left
+`);
+
+/** Words after a place name that make it a US state (or similar sub-national unit), not a country. */
+export const STATE_WORDS = set(`
+  gov governor sen senator rep legislature statehouse state county counties republicans democrats
+`);
+
+/** Cue words of a sports report: there, country names usually stand for national teams. */
+export const SPORT_STRONG = set(`
+  rugby football soccer cricket hockey basketball baseball tennis golf tournament striker midfielder goalkeeper
+  innings wicket wickets scrum lineout winger halftime
+`);
+export const SPORT_WEAK = set(`
+  match matches cup coach coached squad defender tries final fixture league championship scored scoring
+  captain captained caps penalty pitch stadium points season team
+`);
+
+/** Common words that are also names (amb) and read as the common word when at the start of a sentence. */
+export function isPredicate(word: string): boolean {
+  if (PREDICATES.has(word)) return true;
+  // Past-tense verbs: "Chad accused", but not nouns like "feed" or "breed".
+  return word.length >= 5 && word.endsWith('ed') && !word.endsWith('eed');
+}

@@ -1,0 +1,68 @@
+// What the linker knows about actors beyond their names (issue #4): which actors are related through facts
+// (capital, part of, neighbour, office, party...), which country a place or person belongs to, and who held
+// which office on the article's date. Built once per knowledge base.
+import type { Actor, Fact } from './types';
+
+const RELATING = new Set<Fact['p']>([
+  'capital', 'capital-of', 'part-of', 'located-in', 'neighbour', 'member-of', 'holds-office', 'head-of-state',
+  'head-of-government', 'leader', 'party', 'parent', 'headquarters', 'nationality',
+]);
+/** Relations that put a place or a person in a country (for "is this article about somewhere else?"). */
+const LOCATING = new Set<Fact['p']>(['capital-of', 'part-of', 'located-in', 'holds-office', 'nationality']);
+
+export interface ActorGraph {
+  /** Related actors (both directions), by actor index. */
+  related: Set<number>[];
+  /** The countries (actor indices) an actor belongs to: itself for a country. */
+  country: number[][];
+}
+
+export function buildGraph(actors: Actor[]): ActorGraph {
+  const byId = new Map<string, number>();
+  actors.forEach((a, i) => byId.set(a.id, i));
+  const related: Set<number>[] = actors.map(() => new Set<number>());
+  const up: number[][] = actors.map(() => []);
+  actors.forEach((a, i) => {
+    for (const f of a.facts) {
+      if (!RELATING.has(f.p)) continue;
+      const target = f.ref ? byId.get(f.v) : f.of ? byId.get(f.of) : undefined;
+      const other = f.of !== undefined ? byId.get(f.of) : undefined;
+      for (const j of [target, other]) {
+        if (j === undefined || j === i) continue;
+        related[i]!.add(j);
+        related[j]!.add(i);
+        if (LOCATING.has(f.p)) up[i]!.push(j);
+      }
+    }
+  });
+  // Walk "part of" chains up to a country (a few levels at most: district → province → country).
+  const country = actors.map((a, i) => {
+    if (a.type === 'country') return [i];
+    const out = new Set<number>();
+    let frontier = up[i]!;
+    for (let depth = 0; depth < 3 && frontier.length; depth++) {
+      const next: number[] = [];
+      for (const j of frontier) {
+        if (actors[j]!.type === 'country') out.add(j);
+        else next.push(...up[j]!);
+      }
+      frontier = next;
+    }
+    return [...out];
+  });
+  return { related, country };
+}
+
+const within = (f: Fact, date: string): boolean => (!f.from || f.from <= date) && (!f.until || date < f.until);
+
+/** Offices held on a date (all offices when the date is unknown): folded role words. */
+export function officesAt(actor: Actor, date: string | null): Fact[] {
+  return actor.facts.filter((f) => f.p === 'holds-office' && (!date || within(f, date)));
+}
+
+/** False when the knowledge base says the person was not yet born on the date. */
+export function bornBy(actor: Actor, date: string | null): boolean {
+  if (!date) return true;
+  const born = actor.facts.find((f) => f.p === 'born');
+  return !born || born.v <= date;
+}

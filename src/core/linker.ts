@@ -1,0 +1,275 @@
+// Entity linker (issue #4): candidates from the alias index, disambiguated by the words around each name,
+// by the other actors in the article and their relations, by the article's date and language, and by
+// within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
+import type { Actor, Correction, KnowledgeBase, Mention } from './types';
+import { type AliasIndex, type RawMatch, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, buildAliasIndex, findMatches } from './matcher';
+import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, fold, hashFolded, tokenize, tokenText } from './normalize';
+import { type ActorGraph, bornBy, buildGraph, officesAt } from './linker-graph';
+import { FUNCTION_WORDS, HONORIFICS, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
+
+export interface LinkOptions { date?: string | null; lang?: string | null; site?: string | null; corrections?: Correction[] }
+export interface LinkResult { mentions: Mention[]; possible: Mention[] }
+export interface Linker { link(text: string, opts?: LinkOptions): LinkResult }
+
+/** Links at or above this score are highlighted; those from POSSIBLE up are listed as possible mentions. */
+export const THRESHOLD = 0.6;
+export const POSSIBLE = 0.3;
+
+const PLACE = new Set(['country', 'city', 'region']);
+const sportStrong = new Set([...SPORT_STRONG].map(hashFolded));
+const sportWeak = new Set([...SPORT_WEAK].map(hashFolded));
+
+export function createLinker(kb: KnowledgeBase): Linker {
+  const index = buildAliasIndex(kb);
+  const graph = buildGraph(kb.actors);
+  return { link: (text, opts = {}) => linkText(index, graph, text, opts) };
+}
+
+/** What the words around one match say. */
+interface Context {
+  m: RawMatch;
+  sent: boolean;
+  lower: boolean;
+  allcaps: boolean;
+  dateline: boolean;
+  capPrev: boolean;
+  capNext: boolean;
+  title: string | null;
+  honorific: number; // token index of "Mr" before the name, or -1
+  predicate: boolean;
+  stateAfter: boolean;
+  multi: boolean;
+}
+
+interface Scored { actor: number; entry: number; score: number }
+
+function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Array): Context {
+  const { flags, gap, count } = toks;
+  const f0 = flags[m.tokStart]!;
+  const prev = m.tokStart - 1, next = m.tokEnd;
+  const word = (t: number) => tokenText(text, toks, t);
+  const standalone = (t: number) => !covered[t] && (flags[t]! & T_CAP) !== 0;
+  let capPrev = false, title: string | null = null, honorific = -1;
+  if (prev >= 0 && (gap[m.tokStart] === G_SPACE || gap[m.tokStart] === G_DOT)) {
+    const w = word(prev);
+    if (TITLES.has(w)) title = w;
+    else if (HONORIFICS.has(w)) honorific = prev;
+    else if (gap[m.tokStart] === G_SPACE && standalone(prev) && !FUNCTION_WORDS.has(w)) capPrev = true;
+  }
+  let capNext = false, predicate = next >= count, stateAfter = false;
+  if (next < count) {
+    const g = gap[next]!;
+    let w = word(next);
+    let after = next;
+    if (g === G_APOS && w === 's') { predicate = true; after = next + 1; w = after < count ? word(after) : ''; }
+    else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
+    else if (g === G_SPACE && standalone(next) && !FUNCTION_WORDS.has(w) && !TITLES.has(w) && !STATE_WORDS.has(w)) capNext = true;
+    if (g === G_SPACE && isPredicate(w)) predicate = true;
+    if (after < count && STATE_WORDS.has(w)) stateAfter = true;
+  }
+  return {
+    m,
+    sent: (f0 & T_SENT) !== 0,
+    lower: (f0 & T_LOWER) !== 0,
+    allcaps: (f0 & T_ALLCAPS) !== 0,
+    dateline: (f0 & T_PARA) !== 0 && (f0 & T_ALLCAPS) !== 0 && (next >= count || gap[next] === G_OTHER || gap[next] === G_HYPHEN),
+    capPrev,
+    capNext,
+    title,
+    honorific,
+    predicate,
+    stateAfter,
+    multi: m.tokEnd - m.tokStart > 1,
+  };
+}
+
+/** Does the case of the text allow this alias? Lower-case text never links a capitalised name. */
+function surfaceOk(text: string, c: Context, t: string, flags: number): boolean {
+  const surface = text.slice(c.m.start, c.m.end);
+  if (flags & A_CS) return surface.normalize('NFC') === t.normalize('NFC');
+  if (c.lower) {
+    const first = t.charAt(0);
+    return first.toLowerCase() === first; // the alias itself starts lower case ("al-Shabaab")
+  }
+  return true;
+}
+
+function isSport(toks: Tokens): boolean {
+  let strong = 0, weak = 0;
+  for (let i = 0; i < toks.count; i++) {
+    const h = toks.hash[i]!;
+    if (sportStrong.has(h)) strong++;
+    else if (sportWeak.has(h)) weak++;
+  }
+  return strong >= 1 && strong + weak >= 3;
+}
+
+function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions): LinkResult {
+  const toks = tokenize(text);
+  const matches = findMatches(index, text, toks);
+  if (matches.length === 0) return { mentions: [], possible: [] };
+  const covered = new Uint8Array(toks.count);
+  for (const m of matches) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 1;
+  const ctxs = matches.map((m) => readContext(text, toks, m, covered));
+  const date = opts.date ? opts.date.slice(0, 10) : null;
+  const lang = opts.lang ? opts.lang.toLowerCase().split(/[-_]/)[0]! : null;
+  const sport = isSport(toks);
+  const actors = index.actors;
+
+  // Pass 1: anchors are plain full names that link on their own; they give context to everything else.
+  const anchors = new Map<number, number>();
+  const scoreAll = (c: Context, support: (a: number) => number, conflict: (a: number) => boolean, coref: Map<number, number[]> | null): Scored[] => {
+    const out: Scored[] = [];
+    for (const ei of c.m.entries) {
+      const e = index.entries[ei]!;
+      const actor = actors[e.actor]!;
+      if (!surfaceOk(text, c, e.t, e.flags)) continue;
+      // A form of another language only links on its own when it is a full, unambiguous name ("Türkiye").
+      if (e.lang && lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) continue;
+      if (actor.type === 'person' && !bornBy(actor, date)) continue;
+      const s = scoreEntry(actor, e.actor, e.flags, c, { support, conflict, coref, date, sport, unique: c.m.entries.length === 1 });
+      out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
+    }
+    // One score per actor (its best alias here).
+    out.sort((a, b) => b.score - a.score || (actors[b.actor]!.prior ?? 0) - (actors[a.actor]!.prior ?? 0));
+    const seen = new Set<number>();
+    return out.filter((s) => (seen.has(s.actor) ? false : (seen.add(s.actor), true)));
+  };
+  const none = () => 0, no = () => false;
+  for (const c of ctxs) {
+    const best = scoreAll(c, none, no, null)[0];
+    if (best && best.score >= THRESHOLD && !(index.entries[best.entry]!.flags & (A_AMB | A_CTX | A_DEM | A_SHORT))) {
+      anchors.set(best.actor, (anchors.get(best.actor) ?? 0) + 1);
+    }
+  }
+  const support = (a: number): number => {
+    let n = 0;
+    const rel = graph.related[a]!, mine = graph.country[a]!;
+    for (const b of anchors.keys()) {
+      if (b === a) continue;
+      if (rel.has(b) || graph.country[b]!.includes(a) || mine.includes(b) || graph.country[b]!.some((x) => mine.includes(x))) n++;
+    }
+    return n;
+  };
+  // A place with no support in an article whose places lie in another country is the wrong place.
+  const conflict = (a: number): boolean => {
+    if (!PLACE.has(actors[a]!.type)) return false;
+    const mine = graph.country[a]!, rel = graph.related[a]!;
+    for (const b of anchors.keys()) {
+      const t = actors[b]!.type;
+      if (b === a || (t !== 'city' && t !== 'region')) continue;
+      const theirs = graph.country[b]!;
+      if (theirs.length && !theirs.some((x) => x === a || mine.includes(x) || rel.has(x))) return true;
+    }
+    return false;
+  };
+
+  // Pass 2: every match with context; pass 3: short forms through coreference with the full names linked.
+  const pass2 = ctxs.map((c) => scoreAll(c, support, conflict, null));
+  const full = new Map<number, number[]>();
+  pass2.forEach((list, i) => {
+    const best = list[0];
+    if (best && best.score >= THRESHOLD && !(index.entries[best.entry]!.flags & A_SHORT)) {
+      const starts = full.get(best.actor) ?? [];
+      starts.push(ctxs[i]!.m.start);
+      full.set(best.actor, starts);
+    }
+  });
+  const mentions: Mention[] = [];
+  const possible: Mention[] = [];
+  ctxs.forEach((c, i) => {
+    let list = pass2[i]!;
+    if (list.some((s) => index.entries[s.entry]!.flags & A_SHORT)) list = scoreAll(c, support, conflict, full);
+    if (list.length === 0) return;
+    let best = list[0]!;
+    const second = list[1];
+    let score = best.score;
+    if (second && second.score >= THRESHOLD - 0.15 && best.score - second.score < 0.1) {
+      // Two readings about as good: prefer the one the article's other actors support, else stay unsure.
+      const sb = support(best.actor), ss = support(second.actor);
+      if (ss > sb) { best = second; score = second.score; }
+      if (sb === ss) score -= 0.2;
+    }
+    if (score < POSSIBLE) return;
+    const actor = actors[best.actor]!;
+    let start = c.m.start;
+    if (c.honorific >= 0 && actor.type === 'person') start = toks.start[c.honorific]!;
+    const mention: Mention = { start, end: c.m.end, text: text.slice(start, c.m.end), entityId: actor.id, score: round(score) };
+    const alt = list.filter((s) => s !== best).map((s) => actors[s.actor]!.id);
+    if (alt.length) mention.alt = alt;
+    (score >= THRESHOLD ? mentions : possible).push(mention);
+  });
+  return applyCorrections({ mentions, possible }, opts, actors);
+}
+
+interface Signals {
+  support: (a: number) => number;
+  conflict: (a: number) => boolean;
+  coref: Map<number, number[]> | null;
+  date: string | null;
+  sport: boolean;
+  unique: boolean;
+}
+
+function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signals): number {
+  const person = actor.type === 'person';
+  const sup = s.support(a);
+  let score: number;
+  if (flags & A_DEM) score = 0.45;
+  else if (flags & A_SHORT) {
+    score = 0.45;
+    const linked = s.coref?.get(a);
+    if (linked) {
+      // Coreference: the nearest full name before the short form wins ("Aliyev" after "Heydar Aliyev").
+      const before = linked.filter((p) => p < c.m.start);
+      score = 0.85 + (before.length ? 0.05 + 0.04 * (Math.max(...before) / c.m.start) : 0);
+    }
+    else {
+      if (person && (c.title || c.honorific >= 0) && officesAt(actor, s.date).length) score += 0.2;
+      if (s.unique && (actor.prior ?? 0) >= 0.7) score += 0.25;
+      if (!person) score += Math.min(0.3, 0.15 * sup);
+    }
+  } else if (flags & (A_AMB | A_CTX)) {
+    score = flags & A_AMB ? 0.5 : 0.45;
+    if (c.sent) { if (c.predicate) score += 0.1; }
+    else if (!c.allcaps || flags & A_CS) score += 0.15; // mid-sentence capital (an acronym is written in capitals)
+    if (c.dateline) score += 0.15;
+    score += Math.min(0.3, 0.15 * sup);
+    if (person && c.title) score += 0.2;
+    if (sup === 0 && s.conflict(a)) score -= 0.35;
+  } else {
+    score = c.multi ? 0.95 : 0.9;
+  }
+  // A capitalised unknown word beside the name makes it part of a longer name ("Jordan Peterson", "Georgia Tech").
+  if (c.capPrev || c.capNext) score -= (c.multi && !(flags & (A_AMB | A_SHORT))) || score >= 0.85 && flags & A_SHORT ? 0.2 : 0.45;
+  if (c.stateAfter && PLACE.has(actor.type)) score += actor.type === 'country' ? -0.6 : 0.2;
+  // In sports reports, country names stand for national teams, which are other entities.
+  if (s.sport && actor.type === 'country') score = Math.min(score, 0.5);
+  if (person && c.title && officesAt(actor, s.date).some((f) => fold(f.v).includes(c.title!))) score += 0.05;
+  return Math.min(1, score);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function applyCorrections(r: LinkResult, opts: LinkOptions, actors: Actor[]): LinkResult {
+  const list = opts.corrections?.filter((c) => !opts.site || c.site === opts.site) ?? [];
+  if (!list.length || !opts.site) return r;
+  const known = new Set(actors.map((a) => a.id));
+  const fix = (m: Mention): Mention | null => {
+    const key = fold(m.text);
+    const c = list.find((x) => x.wrongId === m.entityId && fold(x.mentionText) === key);
+    if (!c) return m;
+    if (c.rightId === null || !known.has(c.rightId)) return null;
+    return { ...m, entityId: c.rightId, score: 1, alt: [m.entityId, ...(m.alt ?? []).filter((x) => x !== c.rightId)] };
+  };
+  const mentions: Mention[] = [];
+  for (const m of r.mentions) { const x = fix(m); if (x) mentions.push(x); }
+  // A reader's pick makes a possible mention certain.
+  const possible: Mention[] = [];
+  for (const m of r.possible) {
+    const x = fix(m);
+    if (x && x.score === 1) mentions.push(x); else if (x) possible.push(x);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, possible };
+}

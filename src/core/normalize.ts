@@ -1,0 +1,232 @@
+// Text normalisation for matching (issue #4). Matching happens on folded tokens; offsets always point into the
+// original text, so what is highlighted is exactly what the page shows.
+//
+// Folding: NFKD, non-spacing marks dropped (Erdogan = Erdoğan), lower case with Turkish dotted/dotless i folded
+// to plain i (İSTANBUL = Istanbul = İstanbul = ıstanbul), final sigma = sigma, ß = ss.
+// Tokens: maximal runs of letters, marks and digits; each CJK/Thai character is a token of its own, because those
+// scripts write words without spaces and aliases are matched as character sequences there. A RegExp `\b` would be
+// ASCII-only, so character classes come from Unicode property escapes, computed once per code unit and cached.
+
+/** Character classes, cached per UTF-16 code unit. */
+const C_OTHER = 1;
+const C_WORD = 2; // letter, mark or digit: part of a token
+const C_SOLO = 3; // CJK, kana, Thai...: a token by itself
+const C_SPACE = 4;
+
+const classCache = new Uint8Array(65536);
+const foldCache: (string | undefined)[] = new Array(65536);
+/** 1 upper, 2 lower, 3 caseless. */
+const caseCache = new Uint8Array(65536);
+
+const RE_WORD = /[\p{L}\p{M}\p{N}]/u;
+const RE_SOLO = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const RE_SPACE = /\s/u;
+const RE_MN = /\p{Mn}/gu;
+
+function classify(c: number): number {
+  let k = classCache[c]!;
+  if (k !== 0) return k;
+  if (c >= 0xd800 && c <= 0xdfff) k = C_WORD; // surrogate halves: astral letters stay inside their token
+  else {
+    const ch = String.fromCharCode(c);
+    k = RE_SOLO.test(ch) ? C_SOLO : RE_WORD.test(ch) ? C_WORD : RE_SPACE.test(ch) ? C_SPACE : C_OTHER;
+  }
+  classCache[c] = k;
+  return k;
+}
+
+/** The folded form of one code unit (may be empty for marks, or longer: ß → ss, ﬁ → fi). */
+export function foldUnit(c: number): string {
+  let f = foldCache[c];
+  if (f !== undefined) return f;
+  if (c === 0x130 || c === 0x131 || c === 0x49) f = 'i';
+  else if (c === 0x3c2) f = 'σ';
+  else if (c === 0xdf || c === 0x1e9e) f = 'ss';
+  else if (c >= 0xd800 && c <= 0xdfff) f = String.fromCharCode(c);
+  else {
+    const ch = String.fromCharCode(c);
+    f = ch.normalize('NFKD').replace(RE_MN, '').toLowerCase();
+    // NFKD can expose a dotted capital I again (compatibility forms): fold it once more.
+    if (f !== f.normalize('NFKD')) f = f.normalize('NFKD').replace(RE_MN, '');
+    f = f.replace(/\u0131/g, 'i');
+  }
+  foldCache[c] = f;
+  return f;
+}
+
+/** Fold a whole string for comparison (aliases, corrections). Not offset-preserving: use tokens for text. */
+export function fold(s: string): string {
+  let out = '';
+  const n = s.normalize('NFC');
+  for (let i = 0; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    out += c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c | 32) : n[i]) : foldUnit(c);
+  }
+  return out.replace(/[\u2019\u02bc\u2018`´]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+function caseOf(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : 3;
+  let k = caseCache[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = ch.toLowerCase() !== ch ? 1 : ch.toUpperCase() !== ch ? 2 : 3;
+    caseCache[c] = k;
+  }
+  return k;
+}
+
+// Token flags.
+export const T_CAP = 1; // first letter upper case
+export const T_LOWER = 2; // first letter lower case
+export const T_ALLCAPS = 4; // at least two cased letters, none lower case
+export const T_SENT = 8; // first token of a sentence (or of the text)
+export const T_PARA = 16; // first token of a line/paragraph
+export const T_BLOCKED = 32; // inside a URL, e-mail address or code-like token: never matched
+export const T_DIGIT = 64; // starts with a digit
+
+// Gap classes: what separates a token from the one before it.
+export const G_NONE = 0; // adjacent (CJK)
+export const G_SPACE = 1;
+export const G_HYPHEN = 2;
+export const G_DOT = 3;
+export const G_APOS = 4;
+export const G_OTHER = 5; // comma, brackets, quotes, line breaks, mixed punctuation
+
+/** Tokens of a text in parallel typed arrays (one entry per token). */
+export interface Tokens {
+  count: number;
+  start: Uint32Array;
+  end: Uint32Array;
+  /** FNV-1a hash of the folded token, kept in small-integer range for fast Map keys. */
+  hash: Int32Array;
+  flags: Uint8Array;
+  /** Gap class between this token and the previous one. */
+  gap: Uint8Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function hashString(s: string, h: number): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const isApos = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018;
+const isDash = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212;
+
+/**
+ * Split text into tokens in one pass, hashing folded forms on the fly (no per-token strings), with case and
+ * sentence-position flags from the original characters. Chunks of non-space text that look like URLs, e-mail
+ * addresses or code (`://`, `@` inside a word, `_`, dotted identifiers like `a.b.c`) have their tokens blocked.
+ */
+export function tokenize(text: string): Tokens {
+  const len = text.length;
+  let cap = Math.max(16, (len >> 2) + 8);
+  let start = new Uint32Array(cap), end = new Uint32Array(cap), hash = new Int32Array(cap);
+  let flags = new Uint8Array(cap), gap = new Uint8Array(cap);
+  let n = 0;
+  let gapClass = G_OTHER; // before the first token
+  let sentence = true, para = true;
+  let chunkFirst = 0; // first token of the current whitespace-delimited chunk
+  let chunkCode = false;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    const k = c < 128 ? (c >= 97 && c <= 122 ? C_WORD : c >= 65 && c <= 90 ? C_WORD : c >= 48 && c <= 57 ? C_WORD : c === 32 || c === 10 || c === 9 || c === 13 ? C_SPACE : C_OTHER) : classify(c);
+    if (k === C_WORD || k === C_SOLO) {
+      if (n === cap) {
+        cap *= 2;
+        const grow = <T extends Uint32Array | Int32Array | Uint8Array>(a: T, m: T): T => (m.set(a), m);
+        start = grow(start, new Uint32Array(cap)); end = grow(end, new Uint32Array(cap));
+        hash = grow(hash, new Int32Array(cap)); flags = grow(flags, new Uint8Array(cap)); gap = grow(gap, new Uint8Array(cap));
+      }
+      // A word glued to the previous one by '.' ("a.b.c", "bbc.co.uk") is code or a domain; "U.S" is not.
+      if (i > 0 && text.charCodeAt(i - 1) === 46 && n > 0 && end[n - 1] === i - 1 && n > chunkFirst &&
+        (end[n - 1]! - start[n - 1]! > 1 || (i + 1 < len && classify(text.charCodeAt(i + 1)) === C_WORD))) chunkCode = true;
+      let h = FNV_OFFSET;
+      let f = 0, upper = 0, lower = 0;
+      const s = i;
+      if (k === C_SOLO) {
+        h = hashString(foldUnit(c), h);
+        i++;
+      } else {
+        const cs0 = caseOf(c);
+        f = cs0 === 1 ? T_CAP : cs0 === 2 ? T_LOWER : c >= 48 && c <= 57 ? T_DIGIT : 0;
+        while (i < len) {
+          const d = text.charCodeAt(i);
+          if (d < 128) {
+            if (d >= 97 && d <= 122) { lower++; h = Math.imul(h ^ d, FNV_PRIME); }
+            else if (d >= 65 && d <= 90) { upper++; h = Math.imul(h ^ (d | 32), FNV_PRIME); }
+            else if (d >= 48 && d <= 57) h = Math.imul(h ^ d, FNV_PRIME);
+            else break;
+          } else {
+            if (classify(d) !== C_WORD) break;
+            const cc = caseOf(d);
+            if (cc === 1) upper++; else if (cc === 2) lower++;
+            h = hashString(foldUnit(d), h);
+          }
+          i++;
+        }
+        if (upper >= 2 && lower === 0) f |= T_ALLCAPS;
+      }
+      if (sentence) f |= T_SENT;
+      if (para) f |= T_PARA;
+      start[n] = s; end[n] = i; hash[n] = h & 0x3fffffff; flags[n] = f; gap[n] = gapClass;
+      n++;
+      sentence = false; para = false; gapClass = G_NONE;
+      continue;
+    }
+    if (k === C_SPACE) {
+      if (chunkCode) { for (let t = chunkFirst; t < n; t++) flags[t]! |= T_BLOCKED; chunkCode = false; }
+      chunkFirst = n;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) { para = true; sentence = true; gapClass = G_OTHER; }
+      else if (gapClass === G_NONE) gapClass = G_SPACE;
+      i++;
+      continue;
+    }
+    // Punctuation and symbols.
+    if (c === 46) { // '.'
+      gapClass = gapClass === G_NONE || gapClass === G_SPACE || gapClass === G_DOT ? G_DOT : G_OTHER;
+      // A full stop ends a sentence unless it closes an abbreviation like "U.S." or "Mr." (short previous token).
+      if (n > 0 && end[n - 1] === i && end[n - 1]! - start[n - 1]! > 3) sentence = true;
+    } else if (isApos(c)) {
+      gapClass = gapClass === G_NONE ? G_APOS : G_OTHER;
+    } else if (isDash(c)) {
+      gapClass = gapClass === G_NONE || gapClass === G_SPACE || gapClass === G_HYPHEN ? G_HYPHEN : G_OTHER;
+    } else {
+      if (c === 33 || c === 63) sentence = true; // ! ?
+      // '@', '_' or '\\' glued to a word, "://", or code punctuation inside a chunk: an address, identifier or URL.
+      if ((c === 64 || c === 95 || c === 92) && i + 1 < len && classify(text.charCodeAt(i + 1)) === C_WORD) chunkCode = true;
+      else if (c === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) chunkCode = true;
+      else if ((c === 95 || c === 123 || c === 125 || c === 60 || c === 62 || c === 61) && n > chunkFirst) chunkCode = true;
+      gapClass = G_OTHER;
+    }
+    i++;
+  }
+  if (chunkCode) for (let t = chunkFirst; t < n; t++) flags[t]! |= T_BLOCKED;
+  return { count: n, start, end, hash, flags, gap };
+}
+
+/** Hash a folded token string the same way `tokenize` does. */
+export function hashFolded(s: string): number {
+  return hashString(s, FNV_OFFSET) & 0x3fffffff;
+}
+
+/** The folded text of token `t`. */
+export function tokenText(text: string, toks: Tokens, t: number): string {
+  let out = '';
+  for (let i = toks.start[t]!; i < toks.end[t]!; i++) {
+    const c = text.charCodeAt(i);
+    out += c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c | 32) : text[i]) : foldUnit(c);
+  }
+  return out;
+}
+
+/** Gaps that may stand for each other inside a multi-word name: "Nagorno Karabakh" = "Nagorno-Karabakh". */
+export function gapCompatible(aliasGap: number, textGap: number): boolean {
+  if (aliasGap === textGap) return true;
+  if ((aliasGap === G_SPACE || aliasGap === G_HYPHEN) && (textGap === G_SPACE || textGap === G_HYPHEN)) return true;
+  return false;
+}
