@@ -59,25 +59,34 @@ function typesOf(o: Json): string[] {
 
 export const isArticleLd = (o: Json): boolean => typesOf(o).some((t) => ARTICLE_TYPES.has(t));
 
-function meta(doc: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    for (const attr of ['property', 'name', 'itemprop']) {
-      let el: Element | null = null;
-      try {
-        el = doc.querySelector(`meta[${attr}="${key}" i]`);
-      } catch {
-        el = null;
-      }
-      const v = el?.getAttribute('content')?.trim();
-      if (v) return v;
+// One pass over <meta> per call: querySelector per key costs a full scan each under linkedom (18 ms a page).
+// Not cached across calls: a live page's metas change under client-side navigation.
+type MetaIndex = Map<string, string>;
+
+function metaIndex(doc: Document): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !index.has(key)) index.set(key, content);
     }
+  }
+  return index;
+}
+
+function meta(index: MetaIndex, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const v = index.get(key.toLowerCase());
+    if (v) return v;
   }
   return null;
 }
 
 /** The page says it is an article: og:type article or a JSON-LD article type. */
 export function hasArticleSignals(doc: Document): boolean {
-  const og = meta(doc, 'og:type');
+  const og = meta(metaIndex(doc), 'og:type');
   if (og && /^article$|^news/i.test(og)) return true;
   return readJsonLd(doc).some(isArticleLd);
 }
@@ -144,34 +153,35 @@ function q(root: ParentNode | null | undefined, sel: string): Element | null {
 }
 
 /** Published time: JSON-LD, then meta tags, then microdata, then a <time> in the article, then plain date metas. */
-function publishedOf(doc: Document, ld: Json[], content: Element | null, fromReadability: string | null): string | null {
+function publishedOf(doc: Document, metas: MetaIndex, ld: Json[], content: Element | null, fromReadability: string | null): string | null {
   const articleLd = ld.filter(isArticleLd);
-  const candidates: (string | null)[] = [
-    ...articleLd.map((o) => firstString(o.datePublished)),
-    ...ld.map((o) => firstString(o.datePublished)),
-    meta(doc, 'article:published_time', 'og:published_time', 'og:article:published_time', 'published_time'),
-    attr(q(doc, '[itemprop="datePublished"][content]'), 'content'),
-    attr(q(doc, '[itemprop="datePublished"][datetime]'), 'datetime'),
-    attr(q(content, 'time[datetime]'), 'datetime'),
-    attr(q(doc, 'article time[pubdate][datetime], time[pubdate][datetime]'), 'datetime'),
-    attr(q(doc, 'article time[datetime]'), 'datetime'),
-    attr(q(doc, 'main time[datetime]'), 'datetime'),
-    fromReadability,
-    meta(doc, 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'pubdate', 'publishdate',
+  // Lazy: most pages answer from JSON-LD or a meta tag, and each DOM query below is a full scan under linkedom.
+  const candidates: (() => string | null)[] = [
+    ...articleLd.map((o) => () => firstString(o.datePublished)),
+    ...ld.map((o) => () => firstString(o.datePublished)),
+    () => meta(metas, 'article:published_time', 'og:published_time', 'og:article:published_time', 'published_time'),
+    () => attr(q(doc, '[itemprop="datePublished"][content]'), 'content'),
+    () => attr(q(doc, '[itemprop="datePublished"][datetime]'), 'datetime'),
+    () => attr(q(content, 'time[datetime]'), 'datetime'),
+    () => attr(q(doc, 'article time[pubdate][datetime], time[pubdate][datetime]'), 'datetime'),
+    () => attr(q(doc, 'article time[datetime]'), 'datetime'),
+    () => attr(q(doc, 'main time[datetime]'), 'datetime'),
+    () => fromReadability,
+    () => meta(metas, 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'pubdate', 'publishdate',
       'parsely-pub-date', 'sailthru.date'),
   ];
   for (const c of candidates) {
-    const iso = normalizeDate(c);
+    const iso = normalizeDate(c());
     if (iso) return iso;
   }
   return null;
 }
 
-function langOf(doc: Document, ld: Json[], fromReadability: string | null): string | null {
+function langOf(doc: Document, metas: MetaIndex, ld: Json[], fromReadability: string | null): string | null {
   const html = attr(doc.documentElement, 'lang') ?? attr(doc.documentElement, 'xml:lang');
-  const og = meta(doc, 'og:locale');
+  const og = meta(metas, 'og:locale');
   const ldLang = ld.filter(isArticleLd).map((o) => firstString(o.inLanguage)).find(Boolean) ?? null;
-  const httpEquiv = attr(q(doc, 'meta[http-equiv="content-language" i]'), 'content');
+  const httpEquiv = meta(metas, 'content-language');
   for (const c of [html, og, fromReadability, ldLang, httpEquiv]) {
     const tag = c?.split(/[,\s]/)[0]?.replace(/_/g, '-');
     if (tag && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag)) return tag;
@@ -179,7 +189,7 @@ function langOf(doc: Document, ld: Json[], fromReadability: string | null): stri
   return null;
 }
 
-function urlOf(doc: Document, given: string | null): string | null {
+function urlOf(doc: Document, metas: MetaIndex, given: string | null): string | null {
   const resolve = (href: string | null): string | null => {
     if (!href) return null;
     try {
@@ -189,7 +199,8 @@ function urlOf(doc: Document, given: string | null): string | null {
       return null;
     }
   };
-  return resolve(attr(q(doc, 'link[rel="canonical" i][href]'), 'href')) ?? resolve(meta(doc, 'og:url')) ?? given;
+  const canonical = Array.from(doc.getElementsByTagName('link')).find((l) => /(^|\s)canonical(\s|$)/i.test(l.getAttribute('rel') ?? ''));
+  return resolve(attr(canonical, 'href')) ?? resolve(meta(metas, 'og:url')) ?? given;
 }
 
 /** Some DOMs throw from getters on odd documents (linkedom's `body` without a root element). */
@@ -216,19 +227,20 @@ export function readMetadata(
 ): ArticleMeta {
   const r = opts.readability ?? {};
   const ld = readJsonLd(doc);
+  const metas = metaIndex(doc);
   const articleLd = ld.filter(isArticleLd);
   const ldHeadline = articleLd.map((o) => firstString(o.headline) ?? firstString(o.name)).find(Boolean) ?? null;
   const ldAuthors = articleLd.flatMap((o) => personNames(o.author));
   const ldPublisher = articleLd.map((o) => (isObj(o.publisher) ? firstString(o.publisher.name) : null)).find(Boolean);
   const dirRaw = (clean(r.dir) ?? attr(doc.documentElement, 'dir') ?? attr(safe(() => doc.body), 'dir'))?.toLowerCase();
   return {
-    title: clean(r.title) ?? clean(meta(doc, 'og:title')) ?? clean(ldHeadline) ?? clean(safe(() => doc.title)) ?? '',
-    byline: byline(clean(r.byline) ?? clean(ldAuthors.join(', ')) ?? clean(meta(doc, 'author', 'article:author'))),
-    siteName: clean(meta(doc, 'og:site_name')) ?? clean(r.siteName) ?? clean(ldPublisher) ?? clean(meta(doc, 'application-name')),
-    lang: langOf(doc, ld, clean(r.lang)),
+    title: clean(r.title) ?? clean(meta(metas, 'og:title')) ?? clean(ldHeadline) ?? clean(safe(() => doc.title)) ?? '',
+    byline: byline(clean(r.byline) ?? clean(ldAuthors.join(', ')) ?? clean(meta(metas, 'author', 'article:author'))),
+    siteName: clean(meta(metas, 'og:site_name')) ?? clean(r.siteName) ?? clean(ldPublisher) ?? clean(meta(metas, 'application-name')),
+    lang: langOf(doc, metas, ld, clean(r.lang)),
     dir: dirRaw === 'rtl' || dirRaw === 'ltr' ? dirRaw : null,
-    published: publishedOf(doc, ld, opts.content ?? null, clean(r.publishedTime)),
-    url: urlOf(doc, opts.url ?? null),
-    excerpt: clean(r.excerpt) ?? clean(meta(doc, 'description', 'og:description')),
+    published: publishedOf(doc, metas, ld, opts.content ?? null, clean(r.publishedTime)),
+    url: urlOf(doc, metas, opts.url ?? null),
+    excerpt: clean(r.excerpt) ?? clean(meta(metas, 'description', 'og:description')),
   };
 }
