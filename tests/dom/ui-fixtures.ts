@@ -122,7 +122,7 @@ export function control<T extends HTMLElement = HTMLInputElement>(root: ParentNo
   for (const l of root.querySelectorAll('label')) {
     const txt = l.textContent?.trim() ?? '';
     if (typeof text === 'string' ? txt !== text && !txt.startsWith(text) : !text.test(txt)) continue;
-    const el = l.htmlFor ? (root as Document | Element).querySelector(`#${CSS.escape(l.htmlFor)}`) : l.querySelector('input,select,textarea');
+    const el = l.htmlFor ? (root as Document | Element).querySelector(`[id="${l.htmlFor}"]`) : l.querySelector('input,select,textarea');
     if (el) return el as T;
   }
   return undefined;
