@@ -176,7 +176,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 1;
   }
 
-  const { mentions } = createLinker(kb).link(article.text, { date: article.published ?? undefined, lang: article.lang ?? undefined });
+  const { mentions } = createLinker(kb).link(article.text, { date: article.published, lang: article.lang });
   const { entities, counts } = entitiesOf(mentions, kb);
   let related: RelatedStory[];
   try {
