@@ -61,6 +61,7 @@ export async function buildKb(): Promise<KnowledgeBase> {
     },
   });
   b.dropMetonyms();
+  b.markSharedWeak();
   applyAmbiguity(b);
   const actors = [...b.actors.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { version: KB_VERSION, built: new Date().toISOString(), sources: SOURCES, actors };

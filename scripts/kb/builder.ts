@@ -6,7 +6,7 @@ export type AliasFlags = Omit<Alias, 't'>;
 
 /** Case-folded, accent-insensitive key used to deduplicate aliases and to look actors up by name. */
 export const fold = (s: string): string =>
-  s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
 
 /** Local id from an English name: `bs:kebab-case`. */
 const TRANSLIT: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ə: 'e' };
@@ -34,11 +34,12 @@ export class KbBuilder {
     const old = this.actors.get(a.id);
     if (old) return old;
     if (/^Q\d+$/.test(a.id) && !this.confirmed.has(a.id)) throw new Error(`unconfirmed QID ${a.id} (${a.name})`);
-    const actor: Actor = { id: a.id, type: a.type, name: a.name, desc: a.desc, aliases: [], facts: [] };
+    const name = a.name.replace(/\s+/g, ' ').trim();
+    const actor: Actor = { id: a.id, type: a.type, name, desc: a.desc, aliases: [], facts: [] };
     if (a.prior !== undefined) actor.prior = a.prior;
     this.actors.set(a.id, actor);
     this.aliasKeys.set(a.id, new Map());
-    this.alias(a.id, a.name);
+    this.alias(a.id, name);
     return actor;
   }
 
@@ -96,6 +97,26 @@ export class KbBuilder {
 
   hasFact(id: string, p: Fact['p']): boolean {
     return this.actors.get(id)?.facts.some((f) => f.p === p) ?? false;
+  }
+
+  /** Weak aliases (machine evidence) that another actor also carries need context to link ("Communist Party"). */
+  markSharedWeak(): number {
+    const owners = new Map<string, Set<string>>();
+    for (const a of this.actors.values()) {
+      for (const al of a.aliases) {
+        const k = al.cs ? `=${al.t}` : fold(al.t);
+        const s = owners.get(k);
+        if (s) s.add(a.id); else owners.set(k, new Set([a.id]));
+      }
+    }
+    let n = 0;
+    for (const [id, forms] of this.weak) {
+      for (const al of this.actors.get(id)!.aliases) {
+        if (!forms.has(al.t) || al.short || al.dem || al.ctx) continue;
+        if ((owners.get(al.cs ? `=${al.t}` : fold(al.t))?.size ?? 0) > 1) { al.ctx = true; n++; }
+      }
+    }
+    return n;
   }
 
   /** Drops weak aliases that are the display name of another actor (metonyms such as "Moscow" for Russia). */

@@ -13,15 +13,21 @@ export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<
     const name = c.name!;
     const iso = c.country!;
     // The most populous city of a name takes its QID (rows are sorted by population); later namesakes stay local.
-    const row = seenName.has(fold(name)) ? undefined : names.unique(name, ['place'], usedQids);
-    seenName.add(fold(name));
     const capital = c.feature === 'PPLC';
+    const pop = Number(c.population);
+    // Untyped (linker-agreement only) rows are trusted for capitals and cities of a million: smaller namesakes
+    // of emperors and provinces ("Constantine", "Batman") are too easy to confuse.
+    const types = capital || pop >= 1_000_000 ? ['place', ''] : ['place'];
+    const namesake = seenName.has(fold(name));
+    const row = namesake ? undefined : names.unique(name, types, usedQids);
+    seenName.add(fold(name));
     const where = countryName(iso);
-    const id = row ? row.qid! : b.freeLocalId(name, iso.toLowerCase());
+    const id = row ? row.qid! : namesake ? b.freeLocalId(`${name} ${iso.toLowerCase()}`) : b.freeLocalId(name, iso.toLowerCase());
     if (b.has(id)) continue;
     usedQids.add(id);
-    b.add({ id, type: 'city', name, desc: capital ? `Capital city of ${where}` : `City in ${where}`, prior: capital ? 0.7 : 0.5 });
-    if (c.alt) b.alias(id, c.alt);
+    // Prior: capitals first, then by size, so namesakes ("Hyderabad", "San Jose") are ordered.
+    const prior = Math.round(((capital ? 0.6 : 0.4) + Math.min(0.25, Math.log10(Math.max(pop, 1)) / 30)) * 1000) / 1000;
+    b.add({ id, type: 'city', name, desc: capital ? `Capital city of ${where}` : `City in ${where}`, prior });
     if (row) for (const s of usableSurfaces(row)) if (!looksDemonym(s, name)) b.alias(id, s, {}, true);
     const country = byIso.get(iso);
     if (country) {

@@ -39,6 +39,14 @@ export function addCountries(b: KbBuilder, t: Tables): Map<string, string> {
   const byIso = new Map<string, string>();
   const names = i18nNames();
   const fb = new Map(t.factbook.filter((r) => r.iso2).map((r) => [r.iso2!, r]));
+  // A name that i18n-iso-countries gives to two codes in some language ("Congo", or a transliteration shared
+  // by Malta and Mali): Latin-script forms need context, other scripts are dropped as unreliable.
+  const shared = new Map<string, Set<string>>();
+  for (const [iso, list] of names) for (const { names: ns } of list) for (const n of ns) {
+    const k = n.toLowerCase();
+    const s = shared.get(k);
+    if (s) s.add(iso); else shared.set(k, new Set([iso]));
+  }
   const rows = [...t.countries.map((r) => ({ ...r })), ...EXTRA.map((e) => ({ iso2: e.iso2, iso3: '', name: e.name, wikidata_label: e.name, qid: e.qid, aliases: '' }))];
   for (const r of rows) {
     const iso2 = r.iso2!;
@@ -56,7 +64,13 @@ export function addCountries(b: KbBuilder, t: Tables): Map<string, string> {
     }
     if (r.wikidata_label) b.alias(id, r.wikidata_label);
     for (const a of multi(r.aliases)) if (/\p{L}{2}/u.test(a) && !/^[A-Z]{3}$/.test(a)) b.alias(id, a);
-    for (const { lang, names: ns } of names.get(iso2) ?? []) for (const n of ns) b.alias(id, n, { lang });
+    for (const { lang, names: ns } of names.get(iso2) ?? []) {
+      for (const n of ns) {
+        const multiple = (shared.get(n.toLowerCase())?.size ?? 0) > 1;
+        if (!multiple) b.alias(id, n, { lang });
+        else if (/^[\p{Script=Latin}\p{P}\s\d]+$/u.test(n)) b.alias(id, n, { lang, ctx: true });
+      }
+    }
     if (f) {
       if (f.name_short) b.alias(id, f.name_short);
       if (f.name_long) {

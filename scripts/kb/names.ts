@@ -27,10 +27,16 @@ export class NameIndex {
     }
   }
 
-  /** The single row named `name` (by its label) among the given types; undefined when none or several. */
+  /**
+   * The row named `name` (by its label) among the given types: the only one, or one that dominates its namesakes
+   * (at least 5 mentions and 3 times the next: "Belgrade" the city, not "Belgrade Lakes"); else undefined.
+   */
   unique(name: string, types: string[], exclude: ReadonlySet<string> = new Set()): Row | undefined {
     const hits = (this.byName.get(fold(name)) ?? []).filter((r) => types.includes(r.type!) && !exclude.has(r.qid!) && !(r.qid! in QID_TRAPS));
-    return hits.length === 1 ? hits[0] : undefined;
+    if (hits.length === 1) return hits[0];
+    const sorted = hits.sort((a, b) => Number(b.count) - Number(a.count));
+    const [first, second] = sorted;
+    return first && second && Number(first.count) >= 5 && Number(first.count) >= 3 * Number(second.count) ? first : undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 // International organisations from SupraVerden's list (CC BY-SA 4.0, kept as its own data file: see SOURCES.md).
 import { multi } from './csv';
-import { localId, type KbBuilder } from './builder';
+import { fold, localId, type KbBuilder } from './builder';
 import type { Tables } from './tables';
 
 /** QIDs the table gives to two entries: at most one is right, so neither entry may carry it. */
@@ -21,6 +21,10 @@ const NAME_FIX: Record<string, string> = {
 export function addOrgs(b: KbBuilder, t: Tables): Map<string, string[]> {
   const dup = duplicated(t);
   const byAbbr = new Map<string, string[]>();
+  // Abbreviations the table gives to several organisations ("ECA", "ISA") need context to link.
+  const abbrCount = new Map<string, number>();
+  for (const r of t.orgs) for (const a of multi(r.abbreviations)) abbrCount.set(a, (abbrCount.get(a) ?? 0) + 1);
+  const orgNames = new Set(t.orgs.map((r) => fold(r.name!)));
   for (const r of t.orgs) {
     const name = NAME_FIX[r.name!] ?? r.name!;
     const id = dup.has(r.qid!) ? localId(name) : r.qid!;
@@ -28,9 +32,10 @@ export function addOrgs(b: KbBuilder, t: Tables): Map<string, string[]> {
     const desc = r.eu_body === 'yes' ? 'Body of the European Union'
       : family ? `Intergovernmental organisation (${family.replace(/ entities$/, '')})` : 'Intergovernmental organisation';
     b.add({ id, type: 'organization', name, desc, prior: 0.5 });
-    const abbrs = multi(r.abbreviations);
+    // One row lists OPEC's full name as the OPEC Fund's abbreviation: a name of another row is no abbreviation.
+    const abbrs = multi(r.abbreviations).filter((a) => !orgNames.has(fold(a)) || fold(a) === fold(name));
     for (const a of abbrs) {
-      b.alias(id, a);
+      b.alias(id, a, (abbrCount.get(a) ?? 0) > 1 ? { ctx: true } : {});
       const list = byAbbr.get(a.toUpperCase());
       if (list) list.push(id); else byAbbr.set(a.toUpperCase(), [id]);
     }

@@ -26,8 +26,10 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
     if (r.type === 'other' || qid in QID_TRAPS) continue;
     const surfaces = usableSurfaces(r);
     if (!b.has(qid)) {
-      if (!/^[\p{Lu}\p{N}]/u.test(r.name!)) continue; // lower-case labels are concepts, not actors
-      b.add({ id: qid, type: TYPE[r.type!] ?? 'other', name: r.name!, desc: DESC[r.type!] ?? DESC['']!, prior: 0.2 });
+      if (!/^[\p{Lu}\p{N}]/u.test(r.name!) || r.name === 'Unknown') continue; // lower-case labels are concepts
+      // More-mentioned entities rank first among namesakes ("Cambridge"): prior 0.2 plus a little by mention count.
+      const prior = Math.round((0.2 + Math.min(0.09, Math.log10(Number(r.count) + 1) / 40)) * 1000) / 1000;
+      b.add({ id: qid, type: TYPE[r.type!] ?? 'other', name: r.name!, desc: DESC[r.type!] ?? DESC['']!, prior });
     }
     const actor = b.get(qid)!;
     if (actor.type === 'region' && actor.facts.length === 0 && US_STATES.includes(actor.name)) actor.desc = 'State of the United States';

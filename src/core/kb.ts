@@ -58,7 +58,7 @@ export function parseKb(json: unknown): KnowledgeBase {
 
 /** Case- and accent-insensitive key for name lookups (a light copy of the matcher's folding, kept local). */
 export const nameKey = (s: string): string =>
-  s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase('en').replace(/ı/g, 'i');
+  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase('en').replace(/ı/g, 'i');
 
 export class KbIndex {
   readonly size: number;
