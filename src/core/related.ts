@@ -4,7 +4,7 @@
 // term → (doc, tf) list, so this file does the lot in a few hundred lines and loads a 100k-story index in
 // well under the 300 ms budget (see scripts/corpus/bench.ts).
 import type { ArticleText, Mention, RelatedStory, Story } from './types';
-import { salientTerms, tokenize } from './terms';
+import { fold, salientTerms, tokenize } from './terms';
 
 export interface RelatedQuery {
   actors: string[];
@@ -78,11 +78,14 @@ export function storyFromArticle(article: ArticleText, mentions: Mention[], term
   };
 }
 
+/** Title words for duplicate detection: stopwords out, but numbers kept ("Story 1" is not "Story 2"). */
 function titleKey(t: string): Set<string> {
-  return new Set(tokenize(t));
+  return new Set([...tokenize(t), ...(fold(t).match(/\d+/g) ?? [])]);
 }
+/** Word overlap of two titles. Titles of fewer than three words must match exactly to count as the same story. */
 function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
+  if (Math.min(a.size, b.size) < 3) return a.size === b.size && [...a].every((x) => b.has(x)) ? 1 : 0;
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
   return n / (a.size + b.size - n);
