@@ -96,7 +96,14 @@ export function captureNatives(win: Win): Natives {
       return null;
     },
     MutationObserver: MO,
-    on: (target, type, fn, opts) => apply(addListener, target, [type, fn, opts]),
+    on(target, type, fn, opts) {
+      try {
+        apply(addListener, target, [type, fn, opts]);
+      } catch {
+        // A window proxy from another realm (test DOMs; some wrappers) rejects the captured method: use its own.
+        target.addEventListener(type, fn, opts);
+      }
+    },
     raf: (fn) => (raf ? raf(fn) : st(fn, 16)),
     cancelRaf: (id) => (caf ? caf(id) : ct(id)),
     setTimeout: (fn, ms) => st(fn, ms) as unknown as number,

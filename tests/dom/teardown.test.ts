@@ -100,6 +100,6 @@ describe('random article pages (property)', () => {
     );
     // The property is about something: the random pages did get highlights.
     expect(highlighted).toBeGreaterThan(25);
-  });
+  }, 60_000);
 });
 
