@@ -72,7 +72,8 @@ export async function launchChromium(opts: LaunchOptions): Promise<Driver> {
     const worker =
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionOrigin = new URL(worker.url()).origin;
+    // Node's URL gives non-special schemes an opaque "null" origin, so cut the origin out by hand.
+    const extensionOrigin = /^chrome-extension:\/\/[^/]+/.exec(worker.url())![0];
     return {
       name: 'chromium',
       extensionOrigin,

@@ -53,11 +53,12 @@ export async function sendFromExtension<T>(
  * The id of the tab showing `url`, found through the background (the extension has no "tabs" permission, so tab
  * URLs are not visible to it; `popup/status` reports each tab's analysed host instead).
  */
-export async function tabIdOf(driver: Driver, origin: string): Promise<number> {
+export async function tabIdOf(driver: Driver, origin: string, opts: { analysed?: boolean } = {}): Promise<number> {
+  const analysed = opts.analysed ?? true;
   const tab = await driver.extensionTab('popup.html');
   try {
     const host = new URL(origin).hostname;
-    const found = await tab.evaluate(async (h) => {
+    const found = await tab.evaluate(async ({ h, analysed }) => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
       const send = (m: unknown) =>
         (globalThis as any).browser
@@ -67,10 +68,10 @@ export async function tabIdOf(driver: Driver, origin: string): Promise<number> {
       const hits: number[] = [];
       for (const t of tabs) {
         const r = (await send({ type: 'popup/status', payload: { tabId: t.id } })) as any;
-        if (r?.ok && r.value.host === h && r.value.actors !== null) hits.push(t.id);
+        if (r?.ok && r.value.host === h && (!analysed || r.value.actors !== null)) hits.push(t.id);
       }
       return hits;
-    }, host);
+    }, { h: host, analysed });
     if (found.length !== 1) throw new Error(`expected one analysed tab on ${host}, found ${found.length}`);
     return found[0]!;
   } finally {

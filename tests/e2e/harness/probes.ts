@@ -34,6 +34,10 @@ export interface HighlightedRange {
   guarded: string | null;
   /** Tag of the nearest heading/link ancestor, if any. */
   inside: string | null;
+  /** Tag of the nearest page-furniture or article landmark around it (nav, aside, footer, header, article, main). */
+  region: string | null;
+  /** Text of the range's parent and two more ancestors (each capped), to tell where on the page it sits. */
+  context: string[];
 }
 
 /** Every range in every registered highlight, as text. StaticRanges are read through a live Range. */
@@ -55,7 +59,19 @@ export function readHighlights(): HighlightedRange[] {
       const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement;
       const guarded = el?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], code, pre, kbd, samp, script, style');
       const inside = el?.closest('h1, h2, h3, h4, h5, h6, a');
-      out.push({ highlight: name, text, guarded: guarded ? guarded.tagName.toLowerCase() : null, inside: inside ? inside.tagName.toLowerCase() : null });
+      const region = el?.closest('nav, aside, footer, header, article, main');
+      const context: string[] = [];
+      for (let a: Element | null | undefined = el, i = 0; a && i < 3; a = a.parentElement, i++) {
+        context.push((a.textContent ?? '').slice(0, 3_000));
+      }
+      out.push({
+        highlight: name,
+        text,
+        guarded: guarded ? guarded.tagName.toLowerCase() : null,
+        inside: inside ? inside.tagName.toLowerCase() : null,
+        region: region ? region.tagName.toLowerCase() : null,
+        context,
+      });
     }
   }
   return out;
