@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HOST_TAG } from '../../src/content/host';
+import { destroyAll, loadArticle, makeSession, sleep, textOf } from './content-helpers';
+
+afterEach(destroyAll);
+
+const links = (sent: { type: string }[]) => sent.filter((s) => s.type === 'article/link').length;
+
+describe('following the page', () => {
+  it('re-anchors highlights when the page replaces its text nodes (React-style re-render), without re-linking', async () => {
+    loadArticle();
+    const { session, sent, registry } = makeSession({ debounceMs: 10 });
+    await session.start();
+    const count = session.highlighted.length;
+    const oldNodes = new Set(session.highlighted.map((p) => p.range.startContainer));
+    // Re-render every paragraph: same text, new Text nodes.
+    for (const p of Array.from(document.querySelectorAll('article h1, article p'))) {
+      const html = p.innerHTML;
+      p.innerHTML = html;
+    }
+    expect(session.highlighted.every((p) => !p.range.startContainer.isConnected)).toBe(true);
+    await sleep(120);
+    expect(session.highlighted).toHaveLength(count);
+    for (const p of session.highlighted) {
+      expect(p.range.startContainer.isConnected).toBe(true);
+      expect(oldNodes.has(p.range.startContainer)).toBe(false);
+      expect(textOf(p.range)).toBe(p.mention.text);
+    }
+    expect(links(sent)).toBe(1); // same text: the earlier link reply is reused
+    expect(registry.get('backstory-person')!.ranges.every((r) => r.startContainer.isConnected)).toBe(true);
+  });
+
+  it('re-links when the article text changes, batching a burst of mutations into one run', async () => {
+    loadArticle();
+    const { session, sent } = makeSession({ debounceMs: 10 });
+    await session.start();
+    const para = session.highlighted.find((p) => p.mention.text === 'Ilham Aliyev')!.range.startContainer.parentElement!;
+    for (let i = 0; i < 5; i++) para.firstChild!.textContent = `President Ilham Aliyev met the United Nations envoy (${i}). `;
+    await sleep(120);
+    expect(links(sent)).toBe(2);
+    expect(session.highlighted.some((p) => p.mention.text === 'United Nations' && p.range.startContainer.parentElement === para)).toBe(true);
+  });
+
+  it('re-runs on an SPA navigation (pushState + new article) and updates the host', async () => {
+    loadArticle();
+    const { session, sent } = makeSession({ debounceMs: 10 });
+    await session.start();
+    history.pushState({}, '', '/next-story');
+    const article = document.querySelector('article')!;
+    article.innerHTML = `<h1>A new story about Armenia</h1>${'<p>Officials in Armenia discussed the budget with a delegation. The talks covered roads, schools and water supplies in the north of the country, and were described as useful by both sides.</p>'.repeat(4)}`;
+    await sleep(150);
+    expect(links(sent)).toBe(2);
+    const host = document.querySelector(HOST_TAG)!;
+    expect(host.getAttribute('data-entities')).toBe('Q399');
+    expect(host.getAttribute('data-mentions')).toBe(String(session.highlighted.length));
+    expect(session.highlighted.length).toBe(5);
+    history.pushState({}, '', '/');
+  });
+
+  it('ignores mutations that do not touch the article text', async () => {
+    loadArticle();
+    const { session, sent } = makeSession({ debounceMs: 10 });
+    await session.start();
+    const before = session.highlighted.map((p) => p.range);
+    document.querySelector('footer')!.append(' Baku weather update');
+    document.body.append(document.createElement('div'));
+    session.handle('content/command', { command: 'toggle-sidebar' }); // our own host changes
+    await sleep(80);
+    expect(links(sent)).toBe(1);
+    expect(session.highlighted.map((p) => p.range)).toEqual(before);
+  });
+});
