@@ -120,7 +120,7 @@ describe('content.css', () => {
     const { readFileSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
     const { ACTOR_TYPES } = await import('../../src/core/types');
-    const css = readFileSync(fileURLToPath(new URL('../../src/content/content.css', import.meta.url)), 'utf8');
+    const css = readFileSync(fileURLToPath(new URL('../../src/content/content.css', import.meta.url).href), 'utf8');
     const names = [...ACTOR_TYPES.map((t) => typeHighlight(t)), 'backstory-mono', HOVER, FOCUS];
     for (const n of names) expect(css, n).toContain(`::highlight(${n})`);
   });
