@@ -120,7 +120,9 @@ function GeneralSections({ s, save }: { s: Settings; save: (p: Partial<Settings>
             { value: 'every', label: t('optMentionsEvery') },
             { value: 'first', label: t('optMentionsFirst') },
           ]} />
-        <Check label={t('optHoverTooltip')} checked={s.hoverTooltip} onChange={(hoverTooltip) => save({ hoverTooltip })} />
+        <div class="opt-fieldset">
+          <Check label={t('optHoverTooltip')} checked={s.hoverTooltip} onChange={(hoverTooltip) => save({ hoverTooltip })} />
+        </div>
         <Radios name="palette" legend={t('optPaletteLegend')} value={s.palette} onChange={(palette) => save({ palette })} options={[
           { value: 'default', label: t('optPaletteDefault') },
           { value: 'okabe-ito', label: t('optPaletteOkabeIto'), hint: t('optPaletteOkabeItoHint') },

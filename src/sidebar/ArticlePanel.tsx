@@ -27,6 +27,7 @@ export function ArticlePanel({ state, current, onOpen, names, level }: ArticlePa
     items: shown.filter((e) => e.type === type).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
   })).filter((g) => g.items.length);
   const H = level === 1 ? 'h1' : 'h2';
+  const G = level === 1 ? 'h2' : 'h3'; // type groups sit one level below, so no level is skipped
   const possible = dedupePossible(state);
   const corpus = state.related.filter((r) => r.origin === 'corpus');
   const history = state.related.filter((r) => r.origin === 'history');
@@ -49,9 +50,9 @@ export function ArticlePanel({ state, current, onOpen, names, level }: ArticlePa
             {groups.length === 0 && <p class="muted" role="status">{t('inArticleNoMatch', filter.trim())}</p>}
             {groups.map((g) => (
               <div class="type-group" key={g.type} data-type={g.type}>
-                <h3 id={`group-${g.type}`}>
+                <G id={`group-${g.type}`} class="group-heading">
                   {typeLabel(g.type, true)} <span class="count" aria-hidden="true">{g.items.length}</span>
-                </h3>
+                </G>
                 <ul class="actor-list" aria-labelledby={`group-${g.type}`}>
                   {g.items.map((e) => (
                     <li key={e.id}>
@@ -80,7 +81,7 @@ export function ArticlePanel({ state, current, onOpen, names, level }: ArticlePa
             {possible.map((m) => (
               <li key={`${m.entityId}|${m.text}`}>
                 <button type="button" class="btn chip" onClick={() => onOpen(m.entityId)}>
-                  {t('possibleItem', [m.text, names(m.entityId) || m.entityId])}
+                  {names(m.entityId) ? t('possibleItem', [m.text, names(m.entityId)]) : `“${m.text}”`}
                 </button>
               </li>
             ))}

@@ -45,7 +45,10 @@ function Mentions({ card, state, send }: { card: Card; state: ArticleState | nul
       <p class="mentions-line">
         <span>{t('cardMentionCount', idx.length)}</span>{' '}
         <span class="mention-buttons">
-          {idx.slice(0, 30).map((mi, k) => (
+          {idx.length === 1 && (
+            <button type="button" class="btn mention-btn" onClick={() => focus(idx[0]!)}>{t('cardShowInArticle')}</button>
+          )}
+          {idx.length > 1 && idx.slice(0, 30).map((mi, k) => (
             <button key={mi} type="button" class="btn mention-btn" onClick={() => focus(mi)}
               aria-label={t('cardShowMention', [k + 1, idx.length])}>
               {k + 1}

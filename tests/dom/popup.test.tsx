@@ -19,7 +19,7 @@ describe('popup', () => {
     expect(sw?.getAttribute('role')).toBe('switch');
     expect(sw?.checked).toBe(true);
     expect(m.root.querySelector('.host')?.textContent).toBe('news.example');
-    expect(m.root.querySelector('.found')?.textContent).toBe('Actors found on this page: 7');
+    expect(m.root.querySelector('.found')?.textContent).toBe('Actors found: 7');
   });
 
   it('turning the switch off calls site/toggle and shows the reply', async () => {

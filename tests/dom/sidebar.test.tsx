@@ -144,7 +144,7 @@ describe('In this article', () => {
     ]);
     const aliyev = m.root.querySelector('[data-id="Q272945"]');
     expect(aliyev?.textContent).toContain('mentions: 2');
-    expect(m.root.querySelector('.type-group[data-type=country] h3')?.textContent).toMatch(/Countries\s*2/);
+    expect(m.root.querySelector('.type-group[data-type=country] h2')?.textContent).toMatch(/Countries\s*2/);
   });
 
   it('filters by name, ignoring case and diacritics', async () => {
@@ -171,6 +171,9 @@ describe('In this article', () => {
     expect(m.root.querySelector('h1')?.textContent).toBe('Azerbaijan');
     expect(m.root.querySelector('[data-id="Q227"]')?.getAttribute('aria-current')).toBe('true');
     expect(m.root.querySelector('h2#in-article')).not.toBeNull();
+    // One mention: one button, and it points at the article's 2nd mention (index 1).
+    await click(button(m.root, 'Show in the article'));
+    expect(bg.of('page/focus-mention').map((c) => c.payload)).toEqual([{ index: 1 }]);
   });
 
   it('lists possible mentions, related stories with shared actors named, and history', async () => {
@@ -178,7 +181,7 @@ describe('In this article', () => {
     const bg = background();
     const m = await mount(<Sidebar send={bg.send} loadAtlas={noAtlas} />);
     unmount = m.unmount;
-    expect(m.root.querySelector('.possible button')?.textContent).toBe('“Georgia”: Q230?');
+    expect(m.root.querySelector('.possible button')?.textContent).toBe('“Georgia”'); // no name known for Q230 in this article
     const related = m.root.querySelector('[aria-labelledby=related]');
     expect(related?.querySelector('.story-title')?.textContent).toBe('Border commission meets');
     expect(related?.querySelector('.story-shared')?.textContent).toBe('Also about: Azerbaijan, Armenia');
