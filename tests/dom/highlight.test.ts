@@ -119,8 +119,9 @@ describe('content.css', () => {
   it('has a ::highlight rule for every actor type, the mono palette, hover and focus', async () => {
     const { readFileSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
+    const { dirname, join } = await import('node:path');
     const { ACTOR_TYPES } = await import('../../src/core/types');
-    const css = readFileSync(fileURLToPath(new URL('../../src/content/content.css', import.meta.url).href), 'utf8');
+    const css = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../src/content/content.css'), 'utf8');
     const names = [...ACTOR_TYPES.map((t) => typeHighlight(t)), 'backstory-mono', HOVER, FOCUS];
     for (const n of names) expect(css, n).toContain(`::highlight(${n})`);
   });
