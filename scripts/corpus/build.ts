@@ -91,8 +91,8 @@ export function lookupFromKb(kb: KnowledgeBase): NameLookup {
   };
 }
 
-function loadLookup(kbPath: string): NameLookup {
-  const json = JSON.parse(readFileSync(kbPath, 'utf8')) as KnowledgeBase;
+/** Name lookup over a compiled knowledge base, as the build uses it. */
+export function lookupForKb(json: KnowledgeBase): NameLookup {
   const ix = new KbIndex(json);
   const fallback = lookupFromKb(json);
   return {
@@ -108,7 +108,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const kbPath = join(ROOT, 'dist/data/kb.json');
   const out = join(ROOT, 'dist/data/corpus.json');
   try {
-    const corpus = await buildCorpus(loadLookup(kbPath), CORPUS_SRC, {
+    const corpus = await buildCorpus(lookupForKb(JSON.parse(readFileSync(kbPath, 'utf8')) as KnowledgeBase), CORPUS_SRC, {
       onPending: (names) => console.warn(`corpus: ${names.length} actor name(s) marked "?" are not in the knowledge base yet: ${names.join(', ')}`),
     });
     mkdirSync(dirname(out), { recursive: true });

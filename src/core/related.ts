@@ -118,10 +118,11 @@ export class RelatedIndex {
   addStories(stories: Story[], origin: Origin): void {
     for (const s of stories as Doc[]) {
       const key = urlKey(s.url);
-      // The same URL again (re-read article, or a history entry of a corpus story): keep the newest copy.
-      if (key && this.urlIndex.has(key)) {
+      // A re-read article replaces its older history entry. Corpus stories may share a URL (several stories
+      // summarising one Wikipedia article), so only history is kept unique by URL.
+      if (origin === 'history' && key && this.urlIndex.has(key)) {
         const old = this.urlIndex.get(key)!;
-        this.removeWhere((x) => x === this.docs[old]);
+        if (this.origins[old] === 'history') this.removeWhere((x) => x === this.docs[old]);
       }
       this.index(s, origin);
     }
@@ -243,18 +244,21 @@ export class RelatedIndex {
 
     // Fold near-duplicates among the best: the same URL, or the same story from two sources (title overlap, ±3 days).
     const out: RelatedStory[] = [];
-    const kept: { url: string | null; title: Set<string>; day: number | null }[] = [];
+    const kept: { url: string | null; title: Set<string>; day: number | null; origin: Origin }[] = [];
     for (const { d, s } of cands) {
       if (out.length >= limit) break;
       const doc = this.docs[d]!;
       const url = urlKey(doc.url);
       const tk = titleKey(doc.title);
       const day = dayNumber(doc.published);
+      const origin = this.origins[d]!;
+      // Same URL folds when the reader's history is involved (an article read that is also in a corpus);
+      // two corpus stories citing one Wikipedia article are different events.
       const dup = kept.some((k) =>
-        (url !== null && k.url === url) ||
+        (url !== null && k.url === url && (k.origin === 'history' || origin === 'history')) ||
         (jaccard(k.title, tk) >= 0.6 && (k.day === null || day === null || Math.abs(k.day - day) <= 3)));
       if (dup) continue;
-      kept.push({ url, title: tk, day });
+      kept.push({ url, title: tk, day, origin });
       const sd = dayNumber(doc.published);
       out.push({
         id: doc.id,
@@ -265,7 +269,7 @@ export class RelatedIndex {
         score: Math.round(s * 10_000) / 10_000,
         shared: doc.actors.filter((a) => qActors.includes(a) || a === focus),
         when: qDay === null || sd === null ? 'unknown' : sd <= qDay ? 'before' : 'after',
-        origin: this.origins[d]!,
+        origin,
         summary: doc.summary,
       });
     }

@@ -90,6 +90,18 @@ describe('RelatedIndex.query', () => {
     expect(ids(ix.query({ actors: ['Q6'] }))).toEqual(['v2']);
   });
 
+  it('keeps corpus stories that cite the same source URL (two events, one Wikipedia article)', () => {
+    const ix = new RelatedIndex();
+    ix.addStories([
+      st(['Q6'], { id: 'e1', url: 'https://en.wikipedia.org/wiki/X', title: 'Blockade begins on the road', published: '2022-12-12' }),
+      st(['Q6'], { id: 'e2', url: 'https://en.wikipedia.org/wiki/X', title: 'Checkpoint installed at the border', published: '2023-04-23' }),
+    ], 'corpus');
+    expect(ids(ix.query({ actors: ['Q6'] })).sort()).toEqual(['e1', 'e2']);
+    // ...but an article the reader read folds with the corpus story at its URL.
+    ix.addStories([st(['Q6'], { id: 'read', url: 'https://en.wikipedia.org/wiki/X', title: 'X', published: '2024-01-01' })], 'history');
+    expect(ix.query({ actors: ['Q6'] })).toHaveLength(1);
+  });
+
   it('removeWhere drops stories from postings', () => {
     const ix = new RelatedIndex();
     ix.addStories([st(['Q8'], { id: 'a' }), st(['Q8'], { id: 'b' })], 'corpus');
