@@ -80,7 +80,7 @@ describe.skipIf(!existsSync(PAGES))('extraction vs plain Readability on ../share
         `extractArticle under linkedom: median ${quantile(times, 0.5).toFixed(1)} ms, p90 ${quantile(times, 0.9).toFixed(1)} ms over ${times.length} pages`,
     );
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe.skipIf(!existsSync(SEEDS))('seed pages (../shared/fixtures/seeds)', () => {

@@ -162,6 +162,19 @@ describe('extractArticle on the fixture pages', () => {
     expect(rangeFor(ex.segments, at, at + 4)?.startNode).toBe(link);
   });
 
+  it('re-aligns every node when Readability retries from innerHTML', () => {
+    // "sidebar-comments" is an unlikely candidate: the first pass strips it, finds too little text, and
+    // Readability resets the page from its HTML, so no Text node of the clone survives.
+    const para = (i: number): string =>
+      `<p>Paragraph ${i} of a report on the harbour, with enough words in it to look like prose, about ferries, cargo, timetables and the weather in spring, and Baku.</p>`;
+    const doc = parse(`<html><body><div class="sidebar-comments">${[1, 2, 3, 4, 5].map(para).join('')}</div></body></html>`);
+    const ex = extractArticle(doc)!;
+    checkSegments(ex, doc);
+    expect(ex.segments).toHaveLength(5);
+    const live = Array.from(doc.querySelectorAll('p')).map((p) => p.firstChild);
+    expect(ex.segments.map((s) => s.node)).toEqual(live);
+  });
+
   it('returns null for empty or hopeless documents and never throws', () => {
     expect(extractArticle(parse('<html><body></body></html>'))).toBeNull();
     expect(extractArticle(parse('<p>x</p>'))).toBeNull();
