@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { JSDOM } from 'jsdom';
+import { parseDocument } from '../../src/cli/dom';
 import fc from 'fast-check';
 import { extractArticle, isArticlePage, type Extracted } from '../../src/core/extract';
 import { rangeFor, offsetAt, type NodeRange } from '../../src/core/textmap';
@@ -181,10 +181,10 @@ describe('extractArticle on the fixture pages', () => {
     expect(isArticlePage(parse('<html><body></body></html>'))).toBe(false);
   });
 
-  it('gives the same text and exact segments under jsdom', () => {
+  it('gives the same text and exact segments under jsdom', async () => {
     for (const name of FIXTURES) {
       const html = fixture(name);
-      const jdoc = new JSDOM(html).window.document as unknown as Document;
+      const jdoc = await parseDocument(html, { engine: 'jsdom' });
       const a = extractArticle(jdoc)!;
       const b = extractArticle(parse(html))!;
       expect(a.article.text).toBe(b.article.text);
