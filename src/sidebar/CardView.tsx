@@ -111,7 +111,8 @@ export function CardView({ card, state, send, onOpen, loadAtlas, names }: CardVi
         <section class="card-section" aria-labelledby="card-more">
           <h2 id="card-more">{t('cardMoreOnActor')}</h2>
           <Timeline stories={card.related} articleDate={card.asOf ?? state?.article.published ?? null} />
-          <StoryTimelineList stories={card.related} articleDate={card.asOf ?? state?.article.published ?? null} names={names} />
+          <StoryTimelineList stories={card.related} articleDate={card.asOf ?? state?.article.published ?? null}
+            names={(id) => (id === card.id ? '' : names(id))} />
         </section>
       )}
 

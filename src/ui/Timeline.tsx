@@ -8,6 +8,9 @@ const W = 320;
 const H = 64;
 const PAD = 14;
 
+const anchor = (px: number) => (px > W * 0.8 ? 'end' : px < W * 0.2 ? 'start' : 'middle');
+const yearMonth = (day: number) => formatDate(new Date(day * 86_400_000).toISOString().slice(0, 7));
+
 /** Dots for stories on a time axis; the article's date as a marked line. Nothing when fewer than one dated story. */
 export function Timeline({ stories, articleDate }: { stories: RelatedStory[]; articleDate: string | null }) {
   const days = stories.map((s) => dayNumber(s.published)).filter((d): d is number => d !== null);
@@ -31,14 +34,12 @@ export function Timeline({ stories, articleDate }: { stories: RelatedStory[]; ar
       })}
       {article !== null && (
         <g class="timeline-article">
-          <line x1={x(article)} x2={x(article)} y1={8} y2={H - 16} />
-          <text x={x(article)} y={H - 4} text-anchor="middle">{t('timelineThisArticle')}</text>
+          <line x1={x(article)} x2={x(article)} y1={16} y2={H - 14} />
+          <text x={x(article)} y={10} text-anchor={anchor(x(article))}>{t('timelineThisArticle')}</text>
         </g>
       )}
-      <text x={PAD} y={10} class="timeline-end">{formatDate(new Date(lo * 86_400_000).toISOString().slice(0, 7))}</text>
-      <text x={W - PAD} y={10} class="timeline-end" text-anchor="end">
-        {formatDate(new Date(hi * 86_400_000).toISOString().slice(0, 7))}
-      </text>
+      <text x={PAD} y={H - 2} class="timeline-end">{yearMonth(lo)}</text>
+      <text x={W - PAD} y={H - 2} class="timeline-end" text-anchor="end">{yearMonth(hi)}</text>
     </svg>
   );
 }

@@ -90,6 +90,8 @@ describe('card', () => {
     unmount = m.unmount;
     const items = [...m.root.querySelectorAll('.stories-timeline li .story-title')].map((e) => e.textContent);
     expect(items).toEqual(['Ceasefire agreed in Karabakh', 'This article', 'Peace talks resume']);
+    // The card's own actor is not repeated among the story's other actors.
+    expect(m.root.querySelector('.stories-timeline .story-shared')?.textContent).toBe('Also about: Azerbaijan');
     expect(m.root.querySelector('svg.timeline')?.getAttribute('data-stories')).toBe('2');
   });
 

@@ -28,7 +28,7 @@ export const ALIYEV: Card = {
   link: { href: 'https://www.wikidata.org/wiki/Q272945', label: 'Wikidata: Ilham Aliyev' },
   related: [
     { id: 's1', title: 'Ceasefire agreed in Karabakh', url: 'https://example.org/a', source: 'Example Wire', published: '2020-11-10',
-      score: 0.9, shared: ['Q227'], when: 'before', origin: 'corpus' },
+      score: 0.9, shared: ['Q272945', 'Q227'], when: 'before', origin: 'corpus' },
     { id: 's2', title: 'Peace talks resume', url: null, source: 'Example Wire', published: '2024-03-01',
       score: 0.5, shared: ['Q227'], when: 'after', origin: 'corpus' },
   ],
