@@ -51,9 +51,10 @@ export async function buildKb(): Promise<KnowledgeBase> {
     return id;
   };
   const handOffices = applyHand(b, hand, resolveRef);
-  const factbookOrgs = (hand.find((h) => h.file === 'factbook-orgs.json')?.data as unknown as { map?: Record<string, string> } | undefined)?.map ?? {};
+  const factbookOrgs: Record<string, string> = Object.assign({}, ...hand.map((h) => h.data.map ?? {}));
+  const before2000 = new Set(hand.flatMap((h) => h.data.before2000?.orgs ?? []));
   applyFactbook(b, t.factbook, {
-    byIso, cityIndex, handOffices, countryName,
+    byIso, cityIndex, handOffices, countryName, before2000,
     orgByAbbr: (abbr) => {
       if (abbr in factbookOrgs) return factbookOrgs[abbr] || undefined;
       const ids = orgAbbr.get(abbr.toUpperCase());

@@ -73,9 +73,11 @@ export function addCountries(b: KbBuilder, t: Tables): Map<string, string> {
     }
     if (f) {
       if (f.name_short) b.alias(id, f.name_short);
-      if (f.name_long) {
-        b.alias(id, f.name_long);
-        b.fact(id, { p: 'official-name', v: f.name_long, src: 'factbook' });
+      // The Factbook appends notes to some names ("...; note - the island of Great Britain includes...").
+      const long = f.name_long?.split(/;\s*note\b/)[0]!.trim();
+      if (long) {
+        b.alias(id, long);
+        b.fact(id, { p: 'official-name', v: long, src: 'factbook' });
       }
       if (f.abbreviation) for (const a of f.abbreviation.split(/\s+or\s+|\//)) b.alias(id, a.trim());
     }

@@ -53,6 +53,7 @@ export interface FactbookContext {
   cityIndex: Map<string, string>;
   orgByAbbr: (abbr: string) => string | undefined;
   handOffices: Set<string>;
+  before2000: Set<string>;
   countryName: (iso: string) => string;
 }
 
@@ -98,8 +99,9 @@ export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: Fact
       const qual = m[2];
       if (qual && qual !== 'observer' && qual !== 'partner' && qual !== 'associate member') continue; // "(NGOs)", "(suspended)"...
       const org = ctx.orgByAbbr(m[1]!);
-      if (!org) continue;
-      b.fact(id, { p: 'member-of', v: org, ref: true, src: 'factbook', note: qual ? `${qual}; as of 2026-01` : 'as of 2026-01' });
+      if (!org || ctx.handOffices.has(`${id}|member-of|${org}`)) continue; // dated by hand
+      const stable = ctx.before2000.has(org) && !qual;
+      b.fact(id, { p: 'member-of', v: org, ref: true, src: 'factbook', note: stable ? 'member since before 2000' : qual ? `${qual}; as of 2026-01` : 'as of 2026-01' });
       memberships++;
     }
     const pop = r.population;

@@ -29,7 +29,16 @@ export interface HandOffice {
   src: string;
   note?: string;
 }
-export interface HandFile { actors?: HandActor[]; offices?: HandOffice[] }
+export interface HandMembership { org: string; from?: string; until?: string; note?: string; members: string[] }
+export interface HandFile {
+  actors?: HandActor[];
+  offices?: HandOffice[];
+  memberships?: HandMembership[];
+  /** Organisations whose Factbook members (apart from dated joiners) all joined before 2000. */
+  before2000?: { orgs: string[] };
+  /** Factbook abbreviation -> actor id ("" = not an organisation we carry). */
+  map?: Record<string, string>;
+}
 
 export function loadHandFiles(dir = `${KB_DIR}hand/`): { file: string; data: HandFile }[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
@@ -74,6 +83,16 @@ export function applyHand(b: KbBuilder, files: { file: string; data: HandFile }[
       b.fact(of, { p: o.p as FactProperty, v: who, ref: true, role: o.role, ...span, src: o.src, ...note });
       b.fact(who, { p: 'holds-office', v: o.role, of, ...span, src: o.src, ...note });
       officeKeys.add(`${of}|${o.p}`);
+    }
+    for (const m of data.memberships ?? []) {
+      const org = resolve(m.org);
+      if (!b.has(org)) throw new Error(`${file}: membership of unknown ${org}`);
+      for (const member of m.members) {
+        const id = resolve(member);
+        if (!b.has(id)) throw new Error(`${file}: unknown member ${member} of ${org}`);
+        b.fact(id, { p: 'member-of', v: org, ref: true, ...(m.from ? { from: m.from } : {}), ...(m.until ? { until: m.until } : {}), src: 'backstory', ...(m.note ? { note: m.note } : {}) });
+        officeKeys.add(`${id}|member-of|${org}`);
+      }
     }
   }
   return officeKeys;

@@ -45,7 +45,6 @@ export function addOrgs(b: KbBuilder, t: Tables): Map<string, string[]> {
     }
     for (const a of multi(r.former_abbreviations)) b.alias(id, a);
     for (const n of [...multi(r.other_names), ...multi(r.former_names)]) b.alias(id, n);
-    if (r.leadership_role) b.fact(id, { p: 'leader', v: r.leadership_role, src: 'supraverden', note: 'title of the post' });
   }
   return byAbbr;
 }

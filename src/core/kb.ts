@@ -63,19 +63,25 @@ export const nameKey = (s: string): string =>
 export class KbIndex {
   readonly size: number;
   private readonly byId = new Map<string, Actor>();
-  private readonly names = new Map<string, Actor[]>();
+  /** Built on the first byName call: most callers only look ids up, and folding 50,000 aliases costs time. */
+  private names: Map<string, Actor[]> | null = null;
 
   constructor(readonly kb: KnowledgeBase) {
-    for (const a of kb.actors) {
-      if (this.byId.has(a.id)) continue; // first wins; parseKb callers get unique ids from mergeKb
-      this.byId.set(a.id, a);
+    for (const a of kb.actors) if (!this.byId.has(a.id)) this.byId.set(a.id, a); // first wins (see mergeKb)
+    this.size = this.byId.size;
+  }
+
+  private nameIndex(): Map<string, Actor[]> {
+    if (this.names) return this.names;
+    const names = new Map<string, Actor[]>();
+    for (const a of this.byId.values()) {
       const keys = new Set([nameKey(a.name), ...a.aliases.map((al) => nameKey(al.t))]);
       for (const k of keys) {
-        const list = this.names.get(k);
-        if (list) list.push(a); else this.names.set(k, [a]);
+        const list = names.get(k);
+        if (list) list.push(a); else names.set(k, [a]);
       }
     }
-    this.size = this.byId.size;
+    return (this.names = names);
   }
 
   get(id: string): Actor | undefined {
@@ -93,7 +99,7 @@ export class KbIndex {
 
   /** Actors whose name or any alias equals `name` after case and accent folding, higher prior first. */
   byName(name: string): Actor[] {
-    return [...(this.names.get(nameKey(name)) ?? [])].sort((x, y) => (y.prior ?? 0) - (x.prior ?? 0));
+    return [...(this.nameIndex().get(nameKey(name)) ?? [])].sort((x, y) => (y.prior ?? 0) - (x.prior ?? 0));
   }
 
   /** Display name of an id, or the id itself when unknown. */
