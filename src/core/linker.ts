@@ -3,7 +3,7 @@
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
 import type { Actor, Correction, KnowledgeBase, Mention } from './types';
 import { type AliasIndex, type RawMatch, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, buildAliasIndex, findMatches } from './matcher';
-import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, fold, hashFolded, tokenize, tokenText } from './normalize';
+import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, fold, tokenize, tokenText } from './normalize';
 import { type ActorGraph, bornBy, buildGraph, officesAt } from './linker-graph';
 import { FUNCTION_WORDS, HONORIFICS, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
 
@@ -16,8 +16,9 @@ export const THRESHOLD = 0.6;
 export const POSSIBLE = 0.3;
 
 const PLACE = new Set(['country', 'city', 'region']);
-const sportStrong = new Set([...SPORT_STRONG].map(hashFolded));
-const sportWeak = new Set([...SPORT_WEAK].map(hashFolded));
+const words = (list: Set<string>) => `(?<![\\p{L}\\p{N}])(?:${[...list].join('|')})(?![\\p{L}\\p{N}])`;
+const SPORT_STRONG_RE = new RegExp(words(SPORT_STRONG), 'iu');
+const SPORT_ALL_RE = new RegExp(words(new Set([...SPORT_STRONG, ...SPORT_WEAK])), 'giu');
 
 export function createLinker(kb: KnowledgeBase): Linker {
   const index = buildAliasIndex(kb);
@@ -94,14 +95,12 @@ function surfaceOk(text: string, c: Context, t: string, flags: number): boolean 
   return true;
 }
 
-function isSport(toks: Tokens): boolean {
-  let strong = 0, weak = 0;
-  for (let i = 0; i < toks.count; i++) {
-    const h = toks.hash[i]!;
-    if (sportStrong.has(h)) strong++;
-    else if (sportWeak.has(h)) weak++;
-  }
-  return strong >= 1 && strong + weak >= 3;
+function isSport(text: string): boolean {
+  if (!SPORT_STRONG_RE.test(text)) return false;
+  let n = 0;
+  SPORT_ALL_RE.lastIndex = 0;
+  while (SPORT_ALL_RE.exec(text) && ++n < 3);
+  return n >= 3;
 }
 
 function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions): LinkResult {
@@ -113,15 +112,20 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const ctxs = matches.map((m) => readContext(text, toks, m, covered));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   const lang = opts.lang ? opts.lang.toLowerCase().split(/[-_]/)[0]! : null;
-  const sport = isSport(toks);
+  // Only worth hashing every word when a country is among the candidates.
+  let sportMemo: boolean | undefined;
+  const sport = () => (sportMemo ??= isSport(text));
   const actors = index.actors;
 
   // Pass 1: anchors are plain full names that link on their own; they give context to everything else.
   const anchors = new Map<number, number>();
   const scoreAll = (c: Context, support: (a: number) => number, conflict: (a: number) => boolean, coref: Map<number, number[]> | null): Scored[] => {
     const out: Scored[] = [];
+    // A surname many people share links only through coreference or a title: skip the rest unscored.
+    const crowd = c.m.entries.length > 6 && !c.title && c.honorific < 0;
     for (const ei of c.m.entries) {
       const e = index.entries[ei]!;
+      if (crowd && e.flags & A_SHORT && !coref?.has(e.actor)) continue;
       const actor = actors[e.actor]!;
       if (!surfaceOk(text, c, e.t, e.flags)) continue;
       // A form of another language only links on its own when it is a full, unambiguous name ("Türkiye").
@@ -142,13 +146,17 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       anchors.set(best.actor, (anchors.get(best.actor) ?? 0) + 1);
     }
   }
+  const supportMemo = new Map<number, number>();
   const support = (a: number): number => {
+    const known = supportMemo.get(a);
+    if (known !== undefined) return known;
     let n = 0;
     const rel = graph.related[a]!, mine = graph.country[a]!;
     for (const b of anchors.keys()) {
       if (b === a) continue;
       if (rel.has(b) || graph.country[b]!.includes(a) || mine.includes(b) || graph.country[b]!.some((x) => mine.includes(x))) n++;
     }
+    supportMemo.set(a, n);
     return n;
   };
   // A place with no support in an article whose places lie in another country is the wrong place.
@@ -207,7 +215,7 @@ interface Signals {
   conflict: (a: number) => boolean;
   coref: Map<number, number[]> | null;
   date: string | null;
-  sport: boolean;
+  sport: () => boolean;
   unique: boolean;
 }
 
@@ -244,7 +252,7 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
   if (c.capPrev || c.capNext) score -= (c.multi && !(flags & (A_AMB | A_SHORT))) || score >= 0.85 && flags & A_SHORT ? 0.2 : 0.45;
   if (c.stateAfter && PLACE.has(actor.type)) score += actor.type === 'country' ? -0.6 : 0.2;
   // In sports reports, country names stand for national teams, which are other entities.
-  if (s.sport && actor.type === 'country') score = Math.min(score, 0.5);
+  if (actor.type === 'country' && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && officesAt(actor, s.date).some((f) => fold(f.v).includes(c.title!))) score += 0.05;
   return Math.min(1, score);
 }

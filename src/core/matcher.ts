@@ -2,7 +2,7 @@
 // once (hashing folded tokens on the fly) and each token start costs one Map lookup. NOTES.md measured a
 // character trie at ~22 MB/s; a first-token hash map does far less work per character.
 import type { Actor, Alias, KnowledgeBase } from './types';
-import { type Tokens, T_BLOCKED, fold, gapCompatible, tokenize, tokenText } from './normalize';
+import { type Tokens, T_BLOCKED, T_LOWER, foldUnit, gapCompatible, tokenHash, tokenize, tokenText } from './normalize';
 
 // Alias flags, packed.
 export const A_CS = 1;
@@ -34,12 +34,25 @@ interface Seq {
   entries: number[];
 }
 
+interface Head {
+  single: Seq | null;
+  /** Longer sequences by the hash of their second token, longest first. */
+  multi: Map<number, Seq[]> | null;
+}
+
 export interface AliasIndex {
   actors: Actor[];
   entries: AliasEntry[];
-  first: Map<number, Seq[]>;
-  /** Number of distinct actors per folded key, to tell unique short forms from shared ones. */
-  aliasCount: number;
+  /** By the hash of the first token: the one-token alias there, and longer ones by the second token's hash. */
+  first: Map<number, Head>;
+  /**
+   * First folded code units of aliases written in lower case ("al-Shabaab"). A lower-case word in the text is
+   * looked up only when it starts with one of these: lower-case text never links a capitalised name, so most
+   * words are skipped without hashing.
+   */
+  lowerFirst: Uint8Array;
+  /** Hashes of the first tokens of lower-case aliases (checked after lowerFirst lets a word through). */
+  lowerHeads: Set<number>;
 }
 
 export interface RawMatch {
@@ -58,11 +71,14 @@ function flagsOf(a: Alias): number {
 /** Build the index. Persons also get their surname as an implicit short form, linked only through context. */
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const entries: AliasEntry[] = [];
-  const first = new Map<number, Seq[]>();
+  const first = new Map<number, Head>();
   const byKey = new Map<string, Seq>();
-  let aliasCount = 0;
-  const add = (actor: number, t: string, flags: number, lang: string | null) => {
-    const toks = tokenize(t);
+  const lowerFirst = new Uint8Array(65536);
+  const lowerHeads = new Set<number>();
+  let scratch: Tokens | undefined;
+  /** Adds one alias; `name` marks the display name, which never overrides an alias of the same spelling. */
+  const add = (actor: number, t: string, flags: number, lang: string | null, name = false) => {
+    const toks = (scratch = tokenize(t, scratch));
     if (toks.count === 0) return;
     const words: string[] = [];
     for (let i = 0; i < toks.count; i++) words.push(tokenText(t, toks, i));
@@ -70,40 +86,51 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     for (let i = 1; i < toks.count; i++) key += String.fromCharCode(toks.gap[i]!) + words[i];
     let seq = byKey.get(key);
     if (!seq) {
-      seq = { rest: toks.hash.slice(1, toks.count), gaps: toks.gap.slice(1, toks.count), tokens: words, dot: t.trimEnd().endsWith('.'), entries: [] };
+      const rest = new Int32Array(toks.count - 1);
+      for (let i = 1; i < toks.count; i++) rest[i - 1] = tokenHash(toks, i);
+      seq = { rest, gaps: toks.gap.slice(1, toks.count), tokens: words, dot: t.trimEnd().endsWith('.'), entries: [] };
       byKey.set(key, seq);
-      const list = first.get(toks.hash[0]!);
-      if (list) list.push(seq); else first.set(toks.hash[0]!, [seq]);
+      const h = tokenHash(toks, 0);
+      let head = first.get(h);
+      if (!head) first.set(h, (head = { single: null, multi: null }));
+      if (toks.count === 1) head.single = seq;
+      else {
+        const multi = (head.multi ??= new Map<number, Seq[]>());
+        const h2 = rest[0]!;
+        const list = multi.get(h2);
+        if (list) list.push(seq); else multi.set(h2, [seq]);
+      }
+      if (toks.flags[0]! & T_LOWER) {
+        lowerFirst[lowerKey(words[0]!.charCodeAt(0), words[0]!.charCodeAt(1))] = 1;
+        lowerHeads.add(h);
+      }
     }
-    // One entry per actor and sequence: keep the least restrictive flags.
     for (const e of seq.entries) {
       const en = entries[e]!;
       // Case-sensitive spellings of one actor ("NATO", "Nato") each keep their own entry.
-      if (en.actor === actor && !(flags & en.flags & A_CS && en.t !== t)) {
-        // Prefer fewer restrictions, then a language-neutral form ("Baku" over Turkish "Bakü").
-        const better = bitCount(flags) - bitCount(en.flags) || (lang ? 1 : 0) - (en.lang ? 1 : 0);
-        if (better < 0) { en.flags = flags; en.t = t; en.lang = lang; }
-        return;
+      if (en.actor !== actor || (flags & en.flags & A_CS && en.t !== t)) continue;
+      if (name) {
+        if (!en.lang && (!(en.flags & A_CS) || en.t === t)) return; // the alias carries the flags ("Turkey" is amb)
+        if (en.flags & A_CS) continue;
       }
+      // Prefer fewer restrictions, then a language-neutral form ("Baku" over Turkish "Bakü").
+      const better = name ? -1 : bitCount(flags) - bitCount(en.flags) || (lang ? 1 : 0) - (en.lang ? 1 : 0);
+      if (better < 0) { en.flags = flags; en.t = t; en.lang = lang; }
+      return;
     }
     seq.entries.push(entries.length);
     entries.push({ actor, flags, t, lang });
-    aliasCount++;
   };
   kb.actors.forEach((actor, ai) => {
-    // The aliases carry the flags; the display name is added only when no alias spells it ("Turkey" is amb).
     for (const a of actor.aliases) add(ai, a.t, flagsOf(a), a.lang ?? null);
-    const name = fold(actor.name);
-    if (!actor.aliases.some((a) => !a.lang && fold(a.t) === name && (!a.cs || a.t === actor.name))) {
-      // A name in capitals is an acronym ("NATO"): case-sensitive, or it would match the word "who".
-      add(ai, actor.name, /^[\p{Lu}\d.&-]{2,6}$/u.test(actor.name) ? A_CS : 0, null);
-    }
+    // A name in capitals is an acronym ("NATO"): case-sensitive, or it would match the word "who".
+    add(ai, actor.name, /^[\p{Lu}\d.&-]{2,6}$/u.test(actor.name) ? A_CS : 0, null, true);
     if (actor.type === 'person') {
       const seen = new Set<string>();
       for (const full of [actor.name, ...actor.aliases.filter((a) => !a.short && !a.dem).map((a) => a.t)]) {
-        const parts = full.split(/\s+/);
-        const last = parts[parts.length - 1];
-        if (parts.length >= 2 && last && last.length >= 3 && !seen.has(last)) {
+        const sp = full.lastIndexOf(' ');
+        const last = sp > 0 ? full.slice(sp + 1) : '';
+        if (last.length >= 3 && !seen.has(last)) {
           seen.add(last);
           add(ai, last, A_SHORT | A_IMPLICIT, null);
         }
@@ -111,9 +138,14 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     }
   });
   // Longest sequences first, so the first hit at a token is the longest match there.
-  for (const list of first.values()) if (list.length > 1) list.sort((a, b) => b.rest.length - a.rest.length);
-  return { actors: kb.actors, entries, first, aliasCount };
+  for (const head of first.values()) {
+    if (head.multi) for (const list of head.multi.values()) if (list.length > 1) list.sort((a, b) => b.rest.length - a.rest.length);
+  }
+  return { actors: kb.actors, entries, first, lowerFirst, lowerHeads };
 }
+
+/** A 16-bit key from the first two folded code units of a word (a cheap pre-filter before hashing). */
+const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
 
 function bitCount(n: number): number {
   let c = 0;
@@ -124,29 +156,45 @@ function bitCount(n: number): number {
 /** Leftmost-longest matches over the tokens; tokens inside URLs, addresses and code are skipped. */
 export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawMatch[] {
   const out: RawMatch[] = [];
-  const { hash, flags, gap, count } = toks;
-  const first = index.first;
-  for (let t = 0; t < count; t++) {
-    const seqs = first.get(hash[t]!);
-    if (seqs === undefined || (flags[t]! & T_BLOCKED) !== 0) continue;
-    for (const seq of seqs) {
-      const L = seq.rest.length;
-      if (t + L >= count) continue;
-      let ok = true;
-      for (let j = 0; j < L; j++) {
-        const k = t + 1 + j;
-        if (hash[k] !== seq.rest[j] || !gapCompatible(seq.gaps[j]!, gap[k]!) || (flags[k]! & T_BLOCKED) !== 0) { ok = false; break; }
-      }
-      if (!ok) continue;
-      // Verify against the folded text: hashes can collide.
-      for (let j = 0; j <= L; j++) if (tokenText(text, toks, t + j) !== seq.tokens[j]) { ok = false; break; }
-      if (!ok) continue;
-      let end = toks.end[t + L]!;
-      if (seq.dot && text.charCodeAt(end) === 46) end++;
-      out.push({ tokStart: t, tokEnd: t + L + 1, start: toks.start[t]!, end, entries: seq.entries });
-      t += L;
-      break;
+  const { flags, gap, count } = toks;
+  const first = index.first, lowerFirst = index.lowerFirst;
+  const tryHere = (t: number, seq: Seq): boolean => {
+    const L = seq.rest.length;
+    if (t + L >= count) return false;
+    for (let j = 0; j < L; j++) {
+      const k = t + 1 + j;
+      if (tokenHash(toks, k) !== seq.rest[j] || !gapCompatible(seq.gaps[j]!, gap[k]!) || (flags[k]! & T_BLOCKED) !== 0) return false;
     }
+    // Verify against the folded text: hashes can collide.
+    for (let j = 0; j <= L; j++) if (tokenText(text, toks, t + j) !== seq.tokens[j]) return false;
+    return true;
+  };
+  for (let t = 0; t < count; t++) {
+    const f = flags[t]!;
+    if (f & T_BLOCKED) continue;
+    let h: number;
+    if (f & T_LOWER) {
+      // Lower-case words start no name except the few lower-case aliases: two cheap filters before any Map.
+      const s0 = toks.start[t]!;
+      const c0 = text.charCodeAt(s0), c1 = s0 + 1 < toks.end[t]! ? text.charCodeAt(s0 + 1) : 0;
+      if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1)]) continue;
+      h = tokenHash(toks, t);
+      if (!index.lowerHeads.has(h)) continue;
+    } else h = tokenHash(toks, t);
+    const head = first.get(h);
+    if (head === undefined) continue;
+    let hit: Seq | null = null;
+    if (head.multi !== null && t + 1 < count) {
+      const list = head.multi.get(tokenHash(toks, t + 1));
+      if (list !== undefined) for (const seq of list) if (tryHere(t, seq)) { hit = seq; break; }
+    }
+    if (hit === null && head.single !== null && tryHere(t, head.single)) hit = head.single;
+    if (hit === null) continue;
+    const L = hit.rest.length;
+    let end = toks.end[t + L]!;
+    if (hit.dot && text.charCodeAt(end) === 46) end++;
+    out.push({ tokStart: t, tokEnd: t + L + 1, start: toks.start[t]!, end, entries: hit.entries });
+    t += L;
   }
   return out;
 }

@@ -95,10 +95,14 @@ export const G_OTHER = 5; // comma, brackets, quotes, line breaks, mixed punctua
 
 /** Tokens of a text in parallel typed arrays (one entry per token). */
 export interface Tokens {
+  text: string;
   count: number;
   start: Uint32Array;
   end: Uint32Array;
-  /** FNV-1a hash of the folded token, kept in small-integer range for fast Map keys. */
+  /**
+   * FNV-1a hash of the folded token, kept in small-integer range for fast Map keys; -1 until `tokenHash` computes
+   * it. Hashing is lazy because most tokens (lower-case words) can never start a name and are never looked up.
+   */
   hash: Int32Array;
   flags: Uint8Array;
   /** Gap class between this token and the previous one. */
@@ -116,16 +120,42 @@ function hashString(s: string, h: number): number {
 const isApos = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018;
 const isDash = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212;
 
+/** ASCII classes: 1 lower, 2 upper, 3 digit, 4 space, 0 other. */
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII[c] = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : c === 32 || c === 10 || c === 9 || c === 13 ? 4 : 0;
+
+function alloc(cap: number): Tokens {
+  return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap) };
+}
+
+/** The hash of token `t`, computed on first use. */
+export function tokenHash(toks: Tokens, t: number): number {
+  const known = toks.hash[t]!;
+  if (known >= 0) return known;
+  const text = toks.text;
+  let h = FNV_OFFSET;
+  for (let i = toks.start[t]!, e = toks.end[t]!; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) h = Math.imul(h ^ (ASCII[c] === 2 ? c | 32 : c), FNV_PRIME);
+    else h = hashString(foldUnit(c), h);
+  }
+  h &= 0x3fffffff;
+  toks.hash[t] = h;
+  return h;
+}
+
 /**
- * Split text into tokens in one pass, hashing folded forms on the fly (no per-token strings), with case and
- * sentence-position flags from the original characters. Chunks of non-space text that look like URLs, e-mail
- * addresses or code (`://`, `@` inside a word, `_`, dotted identifiers like `a.b.c`) have their tokens blocked.
+ * Split text into tokens in one pass, with case and sentence-position flags from the original characters.
+ * Chunks of non-space text that look like URLs, e-mail addresses or code (`://`, `@` inside a word, `_`,
+ * dotted identifiers like `a.b.c`) have their tokens blocked. `reuse` lends buffers (index building).
  */
-export function tokenize(text: string): Tokens {
+export function tokenize(text: string, reuse?: Tokens): Tokens {
   const len = text.length;
   let cap = Math.max(16, (len >> 2) + 8);
-  let start = new Uint32Array(cap), end = new Uint32Array(cap), hash = new Int32Array(cap);
-  let flags = new Uint8Array(cap), gap = new Uint8Array(cap);
+  const out = reuse && reuse.start.length >= cap ? reuse : alloc(cap);
+  cap = out.start.length;
+  let { start, end, flags, gap } = out;
+  let hash = out.hash;
   let n = 0;
   let gapClass = G_OTHER; // before the first token
   let sentence = true, para = true;
@@ -134,38 +164,36 @@ export function tokenize(text: string): Tokens {
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
-    const k = c < 128 ? (c >= 97 && c <= 122 ? C_WORD : c >= 65 && c <= 90 ? C_WORD : c >= 48 && c <= 57 ? C_WORD : c === 32 || c === 10 || c === 9 || c === 13 ? C_SPACE : C_OTHER) : classify(c);
+    const a = c < 128 ? ASCII[c]! : 0;
+    const k = a === 0 ? (c < 128 ? C_OTHER : classify(c)) : a === 4 ? C_SPACE : C_WORD;
     if (k === C_WORD || k === C_SOLO) {
       if (n === cap) {
         cap *= 2;
-        const grow = <T extends Uint32Array | Int32Array | Uint8Array>(a: T, m: T): T => (m.set(a), m);
+        const grow = <T extends Uint32Array | Int32Array | Uint8Array>(x: T, m: T): T => (m.set(x), m);
         start = grow(start, new Uint32Array(cap)); end = grow(end, new Uint32Array(cap));
         hash = grow(hash, new Int32Array(cap)); flags = grow(flags, new Uint8Array(cap)); gap = grow(gap, new Uint8Array(cap));
       }
       // A word glued to the previous one by '.' ("a.b.c", "bbc.co.uk") is code or a domain; "U.S" is not.
       if (i > 0 && text.charCodeAt(i - 1) === 46 && n > 0 && end[n - 1] === i - 1 && n > chunkFirst &&
         (end[n - 1]! - start[n - 1]! > 1 || (i + 1 < len && classify(text.charCodeAt(i + 1)) === C_WORD))) chunkCode = true;
-      let h = FNV_OFFSET;
-      let f = 0, upper = 0, lower = 0;
+      let f = 0;
       const s = i;
-      if (k === C_SOLO) {
-        h = hashString(foldUnit(c), h);
-        i++;
-      } else {
-        const cs0 = caseOf(c);
-        f = cs0 === 1 ? T_CAP : cs0 === 2 ? T_LOWER : c >= 48 && c <= 57 ? T_DIGIT : 0;
+      if (k === C_SOLO) i++;
+      else {
+        let upper = 0, lower = 0;
+        if (a !== 0) f = a === 2 ? T_CAP : a === 1 ? T_LOWER : T_DIGIT;
+        else { const cs0 = caseOf(c); f = cs0 === 1 ? T_CAP : cs0 === 2 ? T_LOWER : 0; }
         while (i < len) {
           const d = text.charCodeAt(i);
           if (d < 128) {
-            if (d >= 97 && d <= 122) { lower++; h = Math.imul(h ^ d, FNV_PRIME); }
-            else if (d >= 65 && d <= 90) { upper++; h = Math.imul(h ^ (d | 32), FNV_PRIME); }
-            else if (d >= 48 && d <= 57) h = Math.imul(h ^ d, FNV_PRIME);
-            else break;
+            const ad = ASCII[d]!;
+            if (ad === 1) lower++;
+            else if (ad === 2) upper++;
+            else if (ad !== 3) break;
           } else {
             if (classify(d) !== C_WORD) break;
             const cc = caseOf(d);
             if (cc === 1) upper++; else if (cc === 2) lower++;
-            h = hashString(foldUnit(d), h);
           }
           i++;
         }
@@ -173,7 +201,7 @@ export function tokenize(text: string): Tokens {
       }
       if (sentence) f |= T_SENT;
       if (para) f |= T_PARA;
-      start[n] = s; end[n] = i; hash[n] = h & 0x3fffffff; flags[n] = f; gap[n] = gapClass;
+      start[n] = s; end[n] = i; hash[n] = -1; flags[n] = f; gap[n] = gapClass;
       n++;
       sentence = false; para = false; gapClass = G_NONE;
       continue;
@@ -206,7 +234,8 @@ export function tokenize(text: string): Tokens {
     i++;
   }
   if (chunkCode) for (let t = chunkFirst; t < n; t++) flags[t]! |= T_BLOCKED;
-  return { count: n, start, end, hash, flags, gap };
+  out.text = text; out.count = n; out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap;
+  return out;
 }
 
 /** Hash a folded token string the same way `tokenize` does. */
