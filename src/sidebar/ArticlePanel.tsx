@@ -36,7 +36,7 @@ export function ArticlePanel({ state, current, onOpen, names, level }: ArticlePa
     <div class="article-panel">
       <section class="panel-section" aria-labelledby="in-article">
         <H id="in-article" tabIndex={-1}>{t('inArticleHeading')}</H>
-        {state.article.title && <p class="small muted article-title">{state.article.title}</p>}
+        {state.article.title && <p class="small muted article-title" dir="auto">{state.article.title}</p>}
         {state.entities.length === 0 ? (
           <p class="muted">{t('inArticleNone')}</p>
         ) : (
@@ -59,7 +59,7 @@ export function ArticlePanel({ state, current, onOpen, names, level }: ArticlePa
                       <button type="button" class="actor-btn" data-id={e.id} aria-current={e.id === current ? 'true' : undefined}
                         onClick={() => onOpen(e.id)}>
                         <span class={`dot dot-${e.type}`} aria-hidden="true" />
-                        <span class="actor-name">{e.name}</span>
+                        <span class="actor-name" dir="auto">{e.name}</span>
                         <span class="count" aria-hidden="true">{e.count}</span>
                         <span class="visually-hidden">{`, ${t('mentionsCount', e.count)}`}</span>
                       </button>

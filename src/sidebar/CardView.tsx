@@ -67,7 +67,7 @@ export function CardView({ card, state, send, onOpen, loadAtlas, names }: CardVi
     <article class="card fade-in" aria-labelledby="card-name" data-entity={card.id}>
       <header class="card-head">
         <p class="card-type small muted"><span class={`dot dot-${card.type}`} aria-hidden="true" /> {typeLabel(card.type)}</p>
-        <h1 id="card-name" tabIndex={-1} ref={h1}>{card.name}</h1>
+        <h1 id="card-name" tabIndex={-1} ref={h1} dir="auto">{card.name}</h1>
         {card.desc && <p class="card-desc">{card.desc}</p>}
         {card.headline && <p class="card-headline">{card.headline}</p>}
       </header>

@@ -9,9 +9,9 @@ function StoryItem({ s, names }: { s: RelatedStory; names?: (id: string) => stri
   return (
     <li class="story">
       {s.url ? (
-        <a class="story-title" href={s.url} target="_blank" rel="noopener noreferrer">{s.title}</a>
+        <a class="story-title" dir="auto" href={s.url} target="_blank" rel="noopener noreferrer">{s.title}</a>
       ) : (
-        <span class="story-title">{s.title}</span>
+        <span class="story-title" dir="auto">{s.title}</span>
       )}
       <span class="story-meta small muted">
         {s.source}

@@ -45,6 +45,8 @@ const bg = fakeSend({
 });
 const page = new URLSearchParams(location.search).get('page') ?? 'sidebar';
 document.body.className = page;
+// `&dir=rtl` previews the pages as a right-to-left UI language (Arabic, Hebrew) lays them out.
+if (new URLSearchParams(location.search).get('dir') === 'rtl') document.documentElement.dir = 'rtl';
 const root = document.getElementById('app')!;
 if (page === 'popup') render(<Popup send={bg.send} getTabId={async () => 1} openOptions={() => {}} />, root);
 else if (page === 'options') render(<Options send={bg.send} download={() => {}} confirm={() => true} />, root);
