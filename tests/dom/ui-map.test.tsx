@@ -18,9 +18,12 @@ afterEach(() => unmount());
 describe('geo', () => {
   it('finds countries by ISO code (when names differ) and by name', () => {
     expect(findCountry(atlas, { iso2: 'AZ' })?.name).toBe('Azerbaijan');
-    expect(findCountry(atlas, { iso2: 'TR' })?.name).toBe('Turkey'); // the reader may know it as Türkiye
-    expect(findCountry(atlas, { name: 'Armenia' })?.id).toBe('051');
-    expect(findCountry(atlas, { name: 'Atlantis' })).toBeNull();
+    expect(findCountry(atlas, { iso2: 'TR' })?.name).toBe('Turkey');
+    expect(findCountry(atlas, { names: ['Armenia'] })?.id).toBe('051');
+    // Names Natural Earth writes differently still find their country.
+    expect(findCountry(atlas, { names: ['Türkiye'] })?.name).toBe('Turkey');
+    expect(findCountry(atlas, { names: ['United States'] })?.name).toBe('United States of America');
+    expect(findCountry(atlas, { names: ['Atlantis'] })).toBeNull();
   });
 
   it('frames the country with its neighbourhood, keeping a city marker inside', () => {
@@ -38,7 +41,7 @@ describe('geo', () => {
   });
 
   it('keeps rings that cross the antimeridian in one piece', () => {
-    const fiji = findCountry(atlas, { name: 'Fiji' })!;
+    const fiji = findCountry(atlas, { names: ['Fiji'] })!;
     for (const poly of fiji.polygons) {
       for (const ring of poly) {
         for (let i = 1; i < ring.length; i++) expect(Math.abs(ring[i]![0] - ring[i - 1]![0])).toBeLessThan(180);
@@ -48,7 +51,7 @@ describe('geo', () => {
   });
 
   it('falls back to the world for countries too large to zoom on', () => {
-    const russia = findCountry(atlas, { name: 'Russia' })!;
+    const russia = findCountry(atlas, { names: ['Russia'] })!;
     expect(locatorView(russia, null).w).toBe(360);
   });
 });
@@ -56,9 +59,11 @@ describe('geo', () => {
 describe('LocatorMap', () => {
   it('only draws for places', () => {
     expect(mapTarget(ALIYEV)).toBeNull();
-    expect(mapTarget(AZERBAIJAN)).toEqual({ name: 'Azerbaijan', marker: null });
-    const baku = { ...AZERBAIJAN, id: 'Q9248', name: 'Baku', type: 'city' as const };
+    expect(mapTarget(AZERBAIJAN)).toEqual({ names: ['Azerbaijan'], marker: null });
+    const baku = { ...AZERBAIJAN, id: 'Q9248', name: 'Baku', type: 'city' as const, facts: [], relations: [] };
     expect(mapTarget(baku)).toBeNull(); // a city without a country or coordinates cannot be placed
+    const boston = { ...baku, name: 'Boston', relations: [{ label: 'Part of', items: [{ id: 'Q30', name: 'United States' }] }] };
+    expect(mapTarget(boston)).toEqual({ names: ['United States'], marker: null });
   });
 
   it('highlights the country of a country card, without a marker', async () => {

@@ -22,13 +22,20 @@ function getAtlas(load: AtlasLoader): Promise<Atlas> {
 export interface CardPlace { iso2?: string; country?: string; lat?: number; lon?: number }
 
 /** What to draw for a card, or null when the card is not a place we can locate. */
-export function mapTarget(card: Card): { iso2?: string; name?: string; marker: { lon: number; lat: number } | null } | null {
+export function mapTarget(card: Card): { iso2?: string; names: string[]; marker: { lon: number; lat: number } | null } | null {
   if (card.type !== 'country' && card.type !== 'city' && card.type !== 'region') return null;
   const p = (card as Card & { place?: CardPlace }).place;
   const marker = p && typeof p.lat === 'number' && typeof p.lon === 'number' ? { lon: p.lon, lat: p.lat } : null;
-  const name = p?.country ?? (card.type === 'country' ? card.name : undefined);
-  if (!p?.iso2 && !name && !marker) return null;
-  return { ...(p?.iso2 ? { iso2: p.iso2 } : {}), ...(name ? { name } : {}), marker };
+  const names: string[] = [];
+  if (p?.country) names.push(p.country);
+  if (card.type === 'country') names.push(card.name);
+  else {
+    // Without Card.place, a city or region is located by the country it is part of (the card builder's labels).
+    for (const g of card.relations) if (/^part of$/i.test(g.label)) names.push(...g.items.map((i) => i.name));
+    for (const f of card.facts) if (/^country$/i.test(f.label)) names.push(f.value);
+  }
+  if (!p?.iso2 && !names.length && !marker) return null;
+  return { ...(p?.iso2 ? { iso2: p.iso2 } : {}), names, marker };
 }
 
 export function LocatorMap({ card, loadAtlas }: { card: Card; loadAtlas: AtlasLoader }) {

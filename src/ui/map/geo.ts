@@ -4,6 +4,7 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import codes from 'i18n-iso-countries/codes.json';
+import enNames from 'i18n-iso-countries/langs/en.json';
 
 type Pt = [number, number];
 /** One country: polygons, each a list of rings, each ring a list of [lon, lat] made continuous across ±180°. */
@@ -12,6 +13,13 @@ export interface Atlas { countries: AtlasCountry[] }
 export interface View { x: number; y: number; w: number; h: number; k: number }
 
 const ISO2_TO_NUMERIC = new Map((codes as string[][]).map((c) => [String(c[0]).toUpperCase(), String(c[2])]));
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+// English country names and their common variants ("Türkiye"/"Turkey", "United States"/"USA") → alpha-2, so a card
+// whose name differs from Natural Earth's still finds its outline (i18n-iso-countries, MIT).
+const NAME_TO_ISO2 = new Map<string, string>();
+for (const [iso2, names] of Object.entries((enNames as { countries: Record<string, string | string[]> }).countries)) {
+  for (const n of Array.isArray(names) ? names : [names]) if (!NAME_TO_ISO2.has(fold(n))) NAME_TO_ISO2.set(fold(n), iso2);
+}
 
 /** Rings that cross the antimeridian jump by ~360°; shifting later points keeps the ring one closed shape. */
 function unwrap(ring: number[][]): Pt[] {
@@ -52,18 +60,18 @@ export function atlasFromTopology(topo: unknown): Atlas {
   return { countries };
 }
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z]/g, '');
-
-/** Finds a country by ISO 3166-1 alpha-2 code first (names differ: "Türkiye" vs "Turkey"), then by name. */
-export function findCountry(atlas: Atlas, q: { iso2?: string; name?: string }): AtlasCountry | null {
-  if (q.iso2) {
-    const num = ISO2_TO_NUMERIC.get(q.iso2.toUpperCase());
-    const hit = num ? atlas.countries.find((c) => c.id === num) : undefined;
-    if (hit) return hit;
-  }
-  if (q.name) {
-    const n = fold(q.name);
-    return atlas.countries.find((c) => fold(c.name) === n) ?? null;
+/** Finds a country by ISO 3166-1 alpha-2 code first, then by each name: Natural Earth's own, then known variants. */
+export function findCountry(atlas: Atlas, q: { iso2?: string; names?: readonly string[] }): AtlasCountry | null {
+  const byIso = (iso2: string | undefined) => {
+    const num = iso2 ? ISO2_TO_NUMERIC.get(iso2.toUpperCase()) : undefined;
+    return num ? atlas.countries.find((c) => c.id === num) ?? null : null;
+  };
+  const hit = byIso(q.iso2);
+  if (hit) return hit;
+  for (const name of q.names ?? []) {
+    const n = fold(name);
+    const found = atlas.countries.find((c) => fold(c.name) === n) ?? byIso(NAME_TO_ISO2.get(n));
+    if (found) return found;
   }
   return null;
 }
