@@ -12,7 +12,7 @@ import { addCountries } from './countries';
 import { addCities } from './cities';
 import { addOrgs } from './orgs';
 import { addPoliticians } from './people';
-import { addWikiNames } from './wikinames';
+import { addUsStates, addWikiNames } from './wikinames';
 import { applyHand, loadHandFiles } from './hand';
 import { applyFactbook } from './factbook';
 import { loadTables } from './tables';
@@ -42,6 +42,7 @@ export async function buildKb(): Promise<KnowledgeBase> {
   const orgAbbr = addOrgs(b, t);
   addPoliticians(b, t, byIso, countryName);
   addWikiNames(b, t);
+  addUsStates(b, names, byIso.get('US'));
   const hand = loadHandFiles();
   const resolveRef = (ref: string): string => {
     const m = /^iso:([A-Z]{2})$/.exec(ref);

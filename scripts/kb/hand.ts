@@ -61,7 +61,7 @@ export function applyHand(b: KbBuilder, files: { file: string; data: HandFile }[
         actor = b.add({ id, type: h.type, name: h.name, desc: h.desc, prior: h.prior });
       } else {
         if (h.type) actor.type = h.type;
-        if (h.name) { actor.name = h.name; b.alias(id, h.name); }
+        if (h.name) b.rename(id, h.name);
         if (h.desc) actor.desc = h.desc;
         if (h.prior !== undefined) actor.prior = h.prior;
       }

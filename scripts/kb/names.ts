@@ -13,6 +13,11 @@ export const QID_TRAPS: Record<string, string> = {
   Q1025401: 'Scarborough in England, not the Toronto district',
 };
 
+/** QIDs that name a province or state sharing its name with a city: never given to the city. */
+export const CITY_TRAPS: Record<string, string> = {
+  Q176: 'the province of Quebec, not Quebec City',
+};
+
 const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'it', 'its', 'they', 'them', 'their', 'we', 'i', 'you', 'the', 'a']);
 
 export class NameIndex {

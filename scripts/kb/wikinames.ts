@@ -1,7 +1,7 @@
 // Actors from wikidata-names.csv (ELEVANT benchmark labels and linker agreement; QIDs are CC0): every person,
 // organisation and place row that no other source produced, plus its surfaces as aliases of actors we already have.
 import { fold, type KbBuilder } from './builder';
-import { looksDemonym, usableSurfaces, QID_TRAPS } from './names';
+import { looksDemonym, usableSurfaces, QID_TRAPS, type NameIndex } from './names';
 import type { Tables } from './tables';
 import type { ActorType } from '../../src/core/types';
 
@@ -32,7 +32,6 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
       b.add({ id: qid, type: TYPE[r.type!] ?? 'other', name: r.name!, desc: DESC[r.type!] ?? DESC['']!, prior });
     }
     const actor = b.get(qid)!;
-    if (actor.type === 'region' && actor.facts.length === 0 && US_STATES.includes(actor.name)) actor.desc = 'State of the United States';
     for (const s of surfaces) {
       if (actor.type === 'person') {
         const oneWord = !s.includes(' ');
@@ -45,4 +44,29 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
       }
     }
   }
+}
+
+const POSTAL = ['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD',
+  'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN',
+  'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY'];
+
+/**
+ * The 50 U.S. states: the wikidata-names row of that name when one dominates (countries excluded, so "Georgia"
+ * is the state), else a local id. Postal codes need context ("IN", "ME", "OR" are words).
+ */
+export function addUsStates(b: KbBuilder, names: NameIndex, us: string | undefined): void {
+  const used = new Set([...b.actors.values()].filter((a) => a.type === 'country' || a.type === 'city').map((a) => a.id));
+  US_STATES.forEach((state, i) => {
+    const row = names.unique(state, ['place', ''], used);
+    const id = row ? row.qid! : b.freeLocalId(state, 'us-state');
+    const actor = b.add({ id, type: 'region', name: state, desc: 'State of the United States', prior: 0.5 });
+    actor.type = 'region';
+    b.rename(id, state);
+    actor.desc = 'State of the United States';
+    actor.prior = Math.max(actor.prior ?? 0, 0.5);
+    b.alias(id, state);
+    b.alias(id, `${state} state`);
+    b.alias(id, POSTAL[i]!, { cs: true, ctx: true });
+    if (us) b.fact(id, { p: 'part-of', v: us, ref: true, src: 'backstory' });
+  });
 }
