@@ -73,7 +73,12 @@ export function Sidebar({ send, loadAtlas, win = window }: SidebarProps) {
   useEffect(() => {
     const onHash = () => setRoute(parseHash(win.location.hash));
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); close(); }
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      // Esc in a filter with text clears the filter first (the browser does that); the next Esc closes.
+      const el = e.target as HTMLInputElement | null;
+      if (el?.tagName === 'INPUT' && el.value) return;
+      e.preventDefault();
+      close();
     };
     win.addEventListener('hashchange', onHash);
     win.document.addEventListener('keydown', onKey);

@@ -214,6 +214,11 @@ describe('closing and empty states', () => {
     expect(bg.of('page/close-sidebar')).toHaveLength(1);
     await click(button(m.root, 'Close sidebar'));
     expect(bg.of('page/close-sidebar')).toHaveLength(2);
+    // Esc in a filter that has text does not close: it clears the filter first.
+    const filter = m.root.querySelector<HTMLInputElement>('#actor-filter')!;
+    await typeInto(filter, 'baku');
+    await act(() => { filter.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+    expect(bg.of('page/close-sidebar')).toHaveLength(2);
   });
 
   it('says there is no article when opened on its own', async () => {
