@@ -5,6 +5,7 @@
 // well under the 300 ms budget (see scripts/corpus/bench.ts).
 import type { ArticleText, Mention, RelatedStory, Story } from './types';
 import { fold, salientTerms, tokenize } from './terms';
+import { decodeDocs, decodePairs, encodeDocs, encodePairs } from './related-codec';
 
 export interface RelatedQuery {
   actors: string[];
@@ -91,28 +92,98 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return n / (a.size + b.size - n);
 }
 
-/** Serialised index, version 1. Postings are gap-encoded; a term frequency above 1 follows its doc as -tf. */
+/**
+ * Serialised index, version 1: one array per story field (parsing arrays of strings is much faster than arrays of
+ * objects), actor ids space-joined per story, dates as day numbers, posting lists as encoded strings (related-codec).
+ */
 interface IndexJson {
   v: 1;
-  stories: Doc[];
-  origins: string; // one char per story: c(orpus) or h(istory)
-  lens: number[];
+  id: string[];
+  title: string[];
+  url: (string | null)[];
+  source: string[];
+  published: string[];
+  lang: string[];
+  summary: string[];
+  actors: string[];
+  /** History terms, space-joined ('' for corpus stories). */
   terms: string[];
-  tpost: number[][];
+  origins: string; // one char per story: c(orpus) or h(istory)
+  days: number[];
+  lens: number[];
+  apost: Record<string, string>;
+  tpost: Record<string, string>;
 }
 
+const NO_DAY = -1e9;
+/** Query terms kept: the rarest ones carry the match; frequent words cost time and add little. */
+const MAX_QUERY_TERMS = 24;
+
+type Posting = number[] | string; // decoded, or still encoded from a prebuilt index
+
 export class RelatedIndex {
-  private docs: Doc[] = [];
+  private ids: string[] = [];
+  private titles: string[] = [];
+  private urls: (string | null)[] = [];
+  private sources: string[] = [];
+  private published: string[] = [];
+  private langs: string[] = [];
+  private summaries: string[] = [];
+  private actorStr: string[] = [];
+  private termStr: string[] = [];
   private origins: Origin[] = [];
+  private days: number[] = [];
   private lens: number[] = [];
   private totalLen = 0;
-  private actorPost = new Map<string, number[]>();
-  private termPost = new Map<string, number[]>(); // doc, tf, doc, tf, ...
-  private urlIndex = new Map<string, number>();
+  private actorPost = new Map<string, Posting>();
+  private termPost = new Map<string, Posting>(); // doc, tf, doc, tf, ...
+  private urlIndex: Map<string, number> | null = new Map();
   private scratch = new Float64Array(0);
 
   get size(): number {
-    return this.docs.length;
+    return this.ids.length;
+  }
+
+  private story(d: number): Doc {
+    const s: Doc = {
+      id: this.ids[d]!, url: this.urls[d]!, title: this.titles[d]!, source: this.sources[d]!,
+      published: this.published[d]!, lang: this.langs[d]!, summary: this.summaries[d]!, actors: this.actorsOf(d),
+    };
+    if (this.termStr[d]) s.terms = this.termStr[d]!.split(' ');
+    return s;
+  }
+
+  private actorCount(d: number): number {
+    const a = this.actorStr[d]!;
+    if (!a) return 0;
+    let c = 1;
+    for (let i = a.indexOf(' '); i >= 0; i = a.indexOf(' ', i + 1)) c++;
+    return c;
+  }
+
+  private actorsOf(d: number): string[] {
+    const a = this.actorStr[d]!;
+    return a ? a.split(' ') : [];
+  }
+
+  private urls_(): Map<string, number> {
+    if (!this.urlIndex) {
+      this.urlIndex = new Map();
+      this.urls.forEach((u, d) => { const k = urlKey(u); if (k) this.urlIndex!.set(k, d); });
+    }
+    return this.urlIndex;
+  }
+
+  private docsOf(a: string): number[] | undefined {
+    let p = this.actorPost.get(a);
+    if (typeof p === 'string') this.actorPost.set(a, (p = decodeDocs(p)));
+    return p;
+  }
+
+  private pairsOf(t: string): number[] | undefined {
+    let p = this.termPost.get(t);
+    if (typeof p === 'string') this.termPost.set(t, (p = decodePairs(p)));
+    return p;
   }
 
   addStories(stories: Story[], origin: Origin): void {
@@ -120,24 +191,33 @@ export class RelatedIndex {
       const key = urlKey(s.url);
       // A re-read article replaces its older history entry. Corpus stories may share a URL (several stories
       // summarising one Wikipedia article), so only history is kept unique by URL.
-      if (origin === 'history' && key && this.urlIndex.has(key)) {
-        const old = this.urlIndex.get(key)!;
-        if (this.origins[old] === 'history') this.removeWhere((x) => x === this.docs[old]);
+      if (origin === 'history' && key && this.urls_().has(key)) {
+        const old = this.urls_().get(key)!;
+        if (this.origins[old] === 'history') this.removeWhere((_x, d) => d === old);
       }
       this.index(s, origin);
     }
   }
 
   private index(s: Doc, origin: Origin): void {
-    const d = this.docs.length;
-    this.docs.push(s);
+    const d = this.ids.length;
+    const actors = [...new Set(s.actors)];
+    this.ids.push(s.id);
+    this.titles.push(s.title);
+    this.urls.push(s.url);
+    this.sources.push(s.source);
+    this.published.push(s.published);
+    this.langs.push(s.lang);
+    this.summaries.push(s.summary);
+    this.actorStr.push(actors.join(' '));
+    this.termStr.push(s.terms?.length ? s.terms.join(' ') : '');
     this.origins.push(origin);
+    this.days.push(dayNumber(s.published) ?? NO_DAY);
     const key = urlKey(s.url);
-    if (key) this.urlIndex.set(key, d);
-    for (const a of new Set(s.actors)) {
-      let p = this.actorPost.get(a);
-      if (!p) this.actorPost.set(a, (p = []));
-      p.push(d);
+    if (key) this.urls_().set(key, d);
+    for (const a of actors) {
+      const p = this.docsOf(a);
+      if (p) p.push(d); else this.actorPost.set(a, [d]);
     }
     // Title counts twice: it states the topic. History terms count once each (they have no frequencies).
     const toks = tokenize(s.title);
@@ -146,69 +226,90 @@ export class RelatedIndex {
     const tf = new Map<string, number>();
     for (const t of toks) tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const [t, n] of tf) {
-      let p = this.termPost.get(t);
-      if (!p) this.termPost.set(t, (p = []));
-      p.push(d, n);
+      const p = this.pairsOf(t);
+      if (p) p.push(d, n); else this.termPost.set(t, [d, n]);
     }
     this.lens.push(toks.length);
     this.totalLen += toks.length;
   }
 
-  removeWhere(pred: (s: Story) => boolean): void {
+  removeWhere(pred: (s: Story, d: number) => boolean): void {
     const keep: [Doc, Origin][] = [];
-    this.docs.forEach((s, i) => { if (!pred(s)) keep.push([s, this.origins[i]!]); });
-    if (keep.length === this.docs.length) return;
-    this.docs = []; this.origins = []; this.lens = []; this.totalLen = 0;
-    this.actorPost.clear(); this.termPost.clear(); this.urlIndex.clear();
-    for (const [s, o] of keep) this.index(s, o);
+    for (let d = 0; d < this.ids.length; d++) {
+      const s = this.story(d);
+      if (!pred(s, d)) keep.push([s, this.origins[d]!]);
+    }
+    if (keep.length === this.ids.length) return;
+    const fresh = new RelatedIndex();
+    for (const [s, o] of keep) fresh.index(s, o);
+    Object.assign(this, fresh);
   }
 
   query(q: RelatedQuery): RelatedStory[] {
-    const n = this.docs.length;
+    const n = this.ids.length;
     const limit = q.limit ?? 10;
     if (n === 0 || limit <= 0) return [];
     if (this.scratch.length < n * 2) this.scratch = new Float64Array(n * 2);
-    const actorS = this.scratch; // [0, n): actor weight shared; [n, 2n): bm25
+    const acc = this.scratch; // [0, n): actor weight shared; [n, 2n): bm25
     const touched: number[] = [];
-    const mark = (d: number) => { if (actorS[d] === 0 && actorS[n + d] === 0) touched.push(d); };
 
     // Actors: IDF-weighted overlap, the focus actor weighs most.
-    const qActors = [...new Set(q.actors)];
+    const focus = q.focus ?? null;
+    const qActors = [...new Set(focus ? [...q.actors, focus] : q.actors)];
+    const lists: { p: number[]; w: number; text: boolean }[] = [];
     let qWeight = 0;
     for (const a of qActors) {
-      const p = this.actorPost.get(a);
+      const p = this.docsOf(a);
       if (!p) continue;
-      const w = Math.log(1 + n / p.length) * (a === q.focus ? FOCUS_WEIGHT : 1);
+      const w = Math.log(1 + n / p.length) * (a === focus ? FOCUS_WEIGHT : 1);
       qWeight += w;
-      for (const d of p) { mark(d); actorS[d] = actorS[d]! + w; }
-    }
-    if (q.focus && !qActors.includes(q.focus) && this.actorPost.has(q.focus)) {
-      const p = this.actorPost.get(q.focus)!;
-      const w = Math.log(1 + n / p.length) * FOCUS_WEIGHT;
-      qWeight += w;
-      for (const d of p) { mark(d); actorS[d] = actorS[d]! + w; }
+      lists.push({ p, w, text: false });
     }
 
-    // Text: BM25 over title + summary (+ history terms). Earlier query terms (more salient) weigh a little more.
-    const qTerms = [...new Set((q.terms ?? (q.text ? salientTerms(q.text, null, 40) : [])).flatMap((t) => tokenize(t)))];
+    // Text: BM25 over title + summary (+ history terms), over the rarest query terms.
+    const raw = [...new Set((q.terms ?? (q.text ? salientTerms(q.text, null, 40) : [])).flatMap((t) => tokenize(t)))];
     const avg = this.totalLen / n || 1;
+    const qTerms = raw
+      .map((t, rank) => {
+        const p = this.pairsOf(t);
+        if (!p) return null;
+        const df = p.length / 2;
+        // Earlier query terms (more salient in the article) weigh a little more.
+        return { p, w: Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (1 - (0.5 * rank) / raw.length), text: true };
+      })
+      .filter((x): x is { p: number[]; w: number; text: true } => x !== null)
+      .sort((a, b) => b.w - a.w)
+      .slice(0, MAX_QUERY_TERMS);
     let ideal = 0;
-    qTerms.forEach((t, rank) => {
-      const p = this.termPost.get(t);
-      if (!p) return;
-      const df = p.length / 2;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (1 - (0.5 * rank) / qTerms.length);
-      ideal += idf;
-      for (let i = 0; i < p.length; i += 2) {
-        const d = p[i]!;
-        const tf = p[i + 1]!;
-        mark(d);
-        actorS[n + d] = actorS[n + d]! + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lens[d]!) / avg));
+    for (const t of qTerms) ideal += t.w;
+    lists.push(...qTerms);
+
+    // Rare lists first. A list covering more than 1 in 20 stories only adds to candidates found already
+    // (unless there are still few): a story sharing nothing but a very common actor or word is not worth scoring.
+    const size = (l: { p: number[]; text: boolean }) => (l.text ? l.p.length / 2 : l.p.length);
+    lists.sort((x, y) => size(x) - size(y));
+    const common = Math.max(50, n / 20);
+    const K = Math.max(limit * 4, 20);
+    for (const { p, w, text } of lists) {
+      const create = size({ p, text }) <= common || touched.length < K * 5;
+      if (text) {
+        for (let i = 0; i < p.length; i += 2) {
+          const d = p[i]!;
+          if (acc[d] === 0 && acc[n + d] === 0) { if (!create) continue; touched.push(d); }
+          const tf = p[i + 1]!;
+          acc[n + d] = acc[n + d]! + (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lens[d]!) / avg));
+        }
+      } else {
+        for (let i = 0; i < p.length; i++) {
+          const d = p[i]!;
+          if (acc[d] === 0 && acc[n + d] === 0) { if (!create) continue; touched.push(d); }
+          acc[d] = acc[d]! + w;
+        }
       }
-    });
+    }
 
     let maxText = 0;
-    for (const d of touched) if (actorS[n + d]! > maxText) maxText = actorS[n + d]!;
+    for (const d of touched) if (acc[n + d]! > maxText) maxText = acc[n + d]!;
     // A weak best match must not be blown up to 1: floor the normaliser at a third of the ideal score.
     const textNorm = Math.max(maxText, ideal * 0.33) || 1;
     const hasA = qWeight > 0;
@@ -217,122 +318,99 @@ export class RelatedIndex {
     const wt = hasA && hasT ? W_TEXT : hasT ? 1 : 0;
     const qDay = dayNumber(q.date);
     const exclude = urlKey(q.excludeUrl);
-    const focus = q.focus ?? null;
+    const hasFocus = focus ? new Set(this.docsOf(focus) ?? []) : null;
 
-    const cands: { d: number; s: number }[] = [];
+    // Keep the best few (room for folding duplicates) in a small sorted array instead of sorting every candidate.
+    const top: { d: number; s: number }[] = [];
     for (const d of touched) {
-      const a = hasA ? actorS[d]! / qWeight : 0;
-      const t = actorS[n + d]! / textNorm;
-      actorS[d] = 0;
-      actorS[n + d] = 0;
+      const a = hasA ? acc[d]! / qWeight : 0;
+      const t = acc[n + d]! / textNorm;
+      acc[d] = 0;
+      acc[n + d] = 0;
       if (a === 0 && t < 0.2) continue; // no actor in common and little text in common: noise
-      const doc = this.docs[d]!;
-      if (exclude && urlKey(doc.url) === exclude) continue;
       let s = wa * a + wt * t;
       // Stories naming many actors are less about any one of them.
-      if (a > 0) s *= 0.85 + 0.15 / Math.sqrt(Math.max(1, doc.actors.length - 2));
-      if (focus && !doc.actors.includes(focus)) s *= 0.3;
-      const sd = dayNumber(doc.published);
-      if (qDay !== null && sd !== null) {
+      if (a > 0) s *= 0.85 + 0.15 / Math.sqrt(Math.max(1, this.actorCount(d) - 2));
+      if (hasFocus && !hasFocus.has(d)) s *= 0.3;
+      const sd = this.days[d]!;
+      if (qDay !== null && sd !== NO_DAY) {
         // Mild recency: closer in time to the article reads more like its backstory.
         s *= 0.88 + 0.12 * Math.exp(-Math.abs(qDay - sd) / 1095);
         if (sd > qDay) s *= 0.95;
       }
-      cands.push({ d, s });
+      if (top.length === K && s <= top[K - 1]!.s) continue;
+      if (exclude && urlKey(this.urls[d]) === exclude) continue;
+      let i = top.length;
+      while (i > 0 && (top[i - 1]!.s < s || (top[i - 1]!.s === s && top[i - 1]!.d > d))) i--;
+      top.splice(i, 0, { d, s });
+      if (top.length > K) top.pop();
     }
-    cands.sort((x, y) => y.s - x.s || x.d - y.d);
 
-    // Fold near-duplicates among the best: the same URL, or the same story from two sources (title overlap, ±3 days).
+    // Fold near-duplicates among the best: the same story from two sources (title overlap, ±3 days).
     const out: RelatedStory[] = [];
-    const kept: { url: string | null; title: Set<string>; day: number | null; origin: Origin }[] = [];
-    for (const { d, s } of cands) {
+    const kept: { url: string | null; title: Set<string>; day: number; origin: Origin }[] = [];
+    for (const { d, s } of top) {
       if (out.length >= limit) break;
-      const doc = this.docs[d]!;
-      const url = urlKey(doc.url);
-      const tk = titleKey(doc.title);
-      const day = dayNumber(doc.published);
+      const url = urlKey(this.urls[d]);
+      const tk = titleKey(this.titles[d]!);
+      const day = this.days[d]!;
       const origin = this.origins[d]!;
       // Same URL folds when the reader's history is involved (an article read that is also in a corpus);
       // two corpus stories citing one Wikipedia article are different events.
       const dup = kept.some((k) =>
         (url !== null && k.url === url && (k.origin === 'history' || origin === 'history')) ||
-        (jaccard(k.title, tk) >= 0.6 && (k.day === null || day === null || Math.abs(k.day - day) <= 3)));
+        (jaccard(k.title, tk) >= 0.6 && (k.day === NO_DAY || day === NO_DAY || Math.abs(k.day - day) <= 3)));
       if (dup) continue;
       kept.push({ url, title: tk, day, origin });
-      const sd = dayNumber(doc.published);
       out.push({
-        id: doc.id,
-        title: doc.title,
-        url: doc.url,
-        source: doc.source,
-        published: doc.published,
+        id: this.ids[d]!,
+        title: this.titles[d]!,
+        url: this.urls[d]!,
+        source: this.sources[d]!,
+        published: this.published[d]!,
         score: Math.round(s * 10_000) / 10_000,
-        shared: doc.actors.filter((a) => qActors.includes(a) || a === focus),
-        when: qDay === null || sd === null ? 'unknown' : sd <= qDay ? 'before' : 'after',
+        shared: this.actorsOf(d).filter((a) => qActors.includes(a)),
+        when: qDay === null || day === NO_DAY ? 'unknown' : day <= qDay ? 'before' : 'after',
         origin,
-        summary: doc.summary,
+        summary: this.summaries[d]!,
       });
     }
     return out;
   }
 
   toJSON(): unknown {
-    const terms = [...this.termPost.keys()];
-    const tpost = terms.map((t) => {
-      const p = this.termPost.get(t)!;
-      const out: number[] = [];
-      let prev = 0;
-      for (let i = 0; i < p.length; i += 2) {
-        out.push(p[i]! - prev);
-        prev = p[i]!;
-        if (p[i + 1]! > 1) out.push(-p[i + 1]!);
-      }
-      return out;
-    });
+    const enc = <T>(m: Map<string, Posting>, f: (p: number[]) => string) =>
+      Object.fromEntries([...m].map(([k, p]) => [k, typeof p === 'string' ? p : f(p)])) as Record<string, string>;
     const j: IndexJson = {
       v: 1,
-      stories: this.docs,
+      id: this.ids, title: this.titles, url: this.urls, source: this.sources, published: this.published,
+      lang: this.langs, summary: this.summaries, actors: this.actorStr, terms: this.termStr,
       origins: this.origins.map((o) => (o === 'history' ? 'h' : 'c')).join(''),
-      lens: this.lens,
-      terms,
-      tpost,
+      days: this.days, lens: this.lens,
+      apost: enc(this.actorPost, encodeDocs),
+      tpost: enc(this.termPost, encodePairs),
     };
     return j;
   }
 
   static fromJSON(x: unknown): RelatedIndex {
     const j = x as IndexJson;
-    if (!j || j.v !== 1 || !Array.isArray(j.stories) || !Array.isArray(j.terms) || !Array.isArray(j.tpost)) {
+    if (!j || j.v !== 1 || !Array.isArray(j.id) || typeof j.apost !== 'object' || typeof j.tpost !== 'object') {
       throw new Error('not a Backstory related-story index (version 1)');
     }
     const ix = new RelatedIndex();
-    ix.docs = j.stories;
+    ix.ids = j.id; ix.titles = j.title; ix.urls = j.url; ix.sources = j.source; ix.published = j.published;
+    ix.langs = j.lang; ix.summaries = j.summary; ix.actorStr = j.actors; ix.termStr = j.terms;
     ix.origins = Array.from(j.origins, (c) => (c === 'h' ? 'history' : 'corpus'));
+    ix.days = j.days;
     ix.lens = j.lens;
     let total = 0;
     for (const l of j.lens) total += l;
     ix.totalLen = total;
-    j.stories.forEach((s, d) => {
-      for (const a of s.actors) {
-        let p = ix.actorPost.get(a);
-        if (!p) ix.actorPost.set(a, (p = []));
-        if (p[p.length - 1] !== d) p.push(d);
-      }
-      const key = urlKey(s.url);
-      if (key) ix.urlIndex.set(key, d);
-    });
-    j.terms.forEach((t, k) => {
-      const enc = j.tpost[k]!;
-      const p: number[] = [];
-      let prev = 0;
-      for (let i = 0; i < enc.length; i++) {
-        const v = enc[i]!;
-        if (v < 0) { p[p.length - 1] = -v; continue; }
-        prev += v;
-        p.push(prev, 1);
-      }
-      ix.termPost.set(t, p);
-    });
+    // Posting lists stay encoded until a query needs them; the URL map is built on first need.
+    ix.actorPost = new Map(Object.entries(j.apost));
+    ix.termPost = new Map(Object.entries(j.tpost));
+    ix.urlIndex = null;
     return ix;
   }
 }

@@ -29,6 +29,8 @@ const STOP = new Set(
 
 /** Lower case, diacritics removed (Ğ→g, é→e), Turkish dotless ı→i, so spellings of one name meet. */
 export function fold(s: string): string {
+  // Plain ASCII needs no decomposition (most English text): the fast path keeps corpus builds quick.
+  if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
