@@ -9,7 +9,7 @@ import { run } from '../../src/cli/corpus';
 import { parseCorpus } from '../../src/core/corpus';
 
 const KB = fileURLToPath(new URL('../../dist/data/kb.json', import.meta.url));
-const DIR = fileURLToPath(new URL('../fixtures/related/build/', import.meta.url));
+const DIR = fileURLToPath(new URL('../fixtures/related/inputs/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'bs-corpus-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
