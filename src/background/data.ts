@@ -8,7 +8,7 @@ import { createLinker } from '../core/linker';
 import { wikidataToPack } from '../core/pack';
 import { RelatedIndex, storyFromArticle } from '../core/related';
 import { salientTerms } from '../core/terms';
-import type { Corpus, HistoryEntry, KnowledgeBase, Story } from '../core/types';
+import type { Corpus, HistoryEntry, KnowledgeBase } from '../core/types';
 import type { CorpusInfo, PackInfo } from '../shared/protocol';
 import type { Data } from './handlers';
 import type { StorageArea } from './store';
@@ -41,8 +41,6 @@ export function createData(deps: DataDeps): Data {
   const { local } = deps;
   let kbP: Promise<{ index: KbIndex; linker: Linker }> | null = null;
   let relP: Promise<RelatedIndex> | null = null;
-  const corpusStories = new Map<string, Set<Story>>();
-  const historyStories = new Set<Story>();
 
   async function listOf<T>(key: string): Promise<T[]> {
     const got = await local.get(key);
@@ -66,20 +64,18 @@ export function createData(deps: DataDeps): Data {
     return kbP;
   }
 
+  // The index is rebuilt from its sources (bundled corpus, imported corpora, the history store) whenever one is
+  // removed or replaced: RelatedIndex stories carry no corpus name, and imports and removals are rare.
   function related() {
     relP ??= (async () => {
-      const idx = new RelatedIndex();
       const raw = await deps.loadJson('data/corpus.json').catch(() => null);
-      if (raw) idx.addStories(bundledStories(raw), 'corpus');
+      const idx = bundledIndex(raw);
       for (const c of await listOf<CorpusInfo>(CORPORA)) {
         const got = await local.get(corpusKey(c.name));
         const corpus = got[corpusKey(c.name)] as Corpus | undefined;
-        if (!corpus) continue;
-        corpusStories.set(c.name, new Set(corpus.stories));
-        idx.addStories(corpus.stories, 'corpus');
+        if (corpus) idx.addStories(corpus.stories, 'corpus');
       }
       const hist = (await deps.historyEntries?.().catch(() => [])) ?? [];
-      for (const h of hist) historyStories.add(h);
       idx.addStories(hist, 'history');
       return idx;
     })().catch((e) => {
@@ -90,6 +86,10 @@ export function createData(deps: DataDeps): Data {
   }
 
   return {
+    warm() {
+      kb().catch(() => {});
+      related().catch(() => {});
+    },
     async link(text, opts) {
       const { linker } = await kb();
       return linker.link(text, {
@@ -113,15 +113,11 @@ export function createData(deps: DataDeps): Data {
       return { ...story, site, readAt, ...(keepText ? { text: article.text } : {}) };
     },
     async indexHistory(entries) {
-      const idx = await related();
-      for (const e of entries) historyStories.add(e);
-      idx.addStories(entries, 'history');
+      // Only once the index exists: a later build reads the history store, which already holds these entries.
+      if (relP) (await related()).addStories(entries, 'history');
     },
     async clearHistoryIndex() {
-      if (!relP) return;
-      const idx = await related();
-      idx.removeWhere((s) => historyStories.has(s));
-      historyStories.clear();
+      relP = null;
     },
     async corpora() {
       const imported = (await listOf<CorpusInfo>(CORPORA)).map((c) => ({ ...c, bundled: false }));
@@ -144,13 +140,7 @@ export function createData(deps: DataDeps): Data {
       } catch (e) {
         throw new Error(storageError(e, `the corpus "${name}"`));
       }
-      if (relP) {
-        const idx = await related();
-        const old = corpusStories.get(name);
-        if (old) idx.removeWhere((s) => old.has(s));
-        corpusStories.set(name, new Set(corpus.stories));
-        idx.addStories(corpus.stories, 'corpus');
-      }
+      relP = null;
       return info;
     },
     async removeCorpus(name) {
@@ -158,12 +148,7 @@ export function createData(deps: DataDeps): Data {
       if (!list.some((c) => c.name === name)) return false;
       await local.set({ [CORPORA]: list.filter((c) => c.name !== name) });
       await local.remove(corpusKey(name));
-      if (relP) {
-        const idx = await related();
-        const old = corpusStories.get(name);
-        if (old) idx.removeWhere((s) => old.has(s));
-      }
-      corpusStories.delete(name);
+      relP = null;
       return true;
     },
     async importPack(rawName, text) {
@@ -200,10 +185,18 @@ export function createData(deps: DataDeps): Data {
   };
 }
 
-/** Stories of the bundled corpus (data/corpus.json, a corpus file {header, stories}). */
-function bundledStories(raw: unknown): Story[] {
-  if (typeof raw === 'object' && raw !== null && Array.isArray((raw as Corpus).stories)) return (raw as Corpus).stories;
-  return [];
+/** The bundled corpus (data/corpus.json): a corpus file {header, stories}, or a prebuilt RelatedIndex. */
+function bundledIndex(raw: unknown): RelatedIndex {
+  if (typeof raw === 'object' && raw !== null && Array.isArray((raw as Corpus).stories)) {
+    const idx = new RelatedIndex();
+    idx.addStories((raw as Corpus).stories, 'corpus');
+    return idx;
+  }
+  try {
+    return raw ? RelatedIndex.fromJSON(raw) : new RelatedIndex();
+  } catch {
+    return new RelatedIndex();
+  }
 }
 
 function bundledInfo(raw: unknown): CorpusInfo | null {

@@ -27,6 +27,8 @@ export interface Ctx {
 
 /** The knowledge base, related stories and imported data, behind one face so handlers can be tested with a fake. */
 export interface Data {
+  /** Starts loading the knowledge base now (a page is about to ask), without waiting for it. */
+  warm?(): void;
   link(text: string, opts: { date?: string | null; lang?: string | null; site?: string | null; corrections: Correction[] }):
     Promise<{ mentions: Mention[]; possible: Mention[] }>;
   summary(id: string): Promise<EntitySummary | undefined>;
@@ -35,8 +37,9 @@ export interface Data {
     Promise<RelatedStory[]>;
   /** A history entry for an article read now (terms, not the text unless `keepText`). */
   historyEntry(article: ArticleText, mentions: Mention[], site: string, readAt: string, keepText: boolean): HistoryEntry;
-  /** Makes stories read (or imported into history) rankable as related stories. */
+  /** Makes a story just read rankable as a related story. */
   indexHistory(entries: HistoryEntry[]): Promise<void>;
+  /** Forgets the indexed history; the next query re-reads the history store (after a clear or an import). */
   clearHistoryIndex(): Promise<void>;
   corpora(): Promise<CorpusInfo[]>;
   importCorpus(name: string, text: string): Promise<CorpusInfo>;
@@ -107,7 +110,10 @@ export function createHandlers(deps: Deps): Handlers {
         // A new page in the tab: the old article state no longer applies.
         await tabs.setState(tabId, null);
       }
-      return ok({ enabled: enabledFor(settings, url), settings });
+      const enabled = enabledFor(settings, url);
+      // A cold service worker spends ~1-2 s parsing the knowledge base; start while the page extracts its article.
+      if (enabled) data.warm?.();
+      return ok({ enabled, settings });
     },
 
     async 'article/link'({ article }, ctx) {
@@ -254,7 +260,6 @@ export function createHandlers(deps: Deps): Handlers {
         const r = await h.importJsonl(jsonl);
         const imported = typeof r === 'number' ? r : r.imported;
         await data.clearHistoryIndex();
-        await data.indexHistory(await h.all());
         return ok({ imported });
       } catch (e) {
         return fail(storageError(e, 'the history'));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createData } from '../../src/background/data';
 import { memoryArea } from '../../src/background/store';
-import type { KnowledgeBase } from '../../src/core/types';
+import type { HistoryEntry, KnowledgeBase } from '../../src/core/types';
 
 const KB: KnowledgeBase = {
   version: 1,
@@ -32,15 +32,17 @@ const IMPORT_BAD = IMPORT_OK + '\n' + JSON.stringify({ id: 'm3', title: 'no date
 
 function setup() {
   const local = memoryArea();
+  const store: HistoryEntry[] = []; // the history store (IndexedDB in the extension)
   const data = createData({
     local,
+    historyEntries: async () => store,
     async loadJson(path) {
       if (path === 'data/kb.json') return structuredClone(KB);
       if (path === 'data/corpus.json') return structuredClone(CORPUS);
       throw new Error(`no ${path}`);
     },
   });
-  return { local, data };
+  return { local, data, store };
 }
 
 const snapshot = (m: Map<string, unknown>) => JSON.stringify([...m].sort(([a], [b]) => a.localeCompare(b)));
@@ -119,7 +121,7 @@ describe('createData', () => {
   });
 
   it('history entries keep terms, not the text, unless asked', async () => {
-    const { data } = setup();
+    const { data, store } = setup();
     const article = {
       title: 'Talks in Baku', byline: null, siteName: 'News', lang: 'en', dir: null, published: '2024-05-02',
       url: 'https://news.example/a', excerpt: null, text: 'Officials from Armenia met in Baku for border talks.',
@@ -130,9 +132,17 @@ describe('createData', () => {
     expect(e.terms.length).toBeGreaterThan(0);
     expect(e).not.toHaveProperty('text');
     expect(data.historyEntry({ ...article }, mentions, 'news.example', 'x', true).text).toBe(article.text);
+    const origins = async () => (await data.related({ actors: ['Q399'], limit: 5 })).map((r) => r.origin);
+    expect(await origins()).toEqual([]);
+    // Read now: indexed at once (the store write happens beside it, in the handler).
     await data.indexHistory([e]);
-    expect((await data.related({ actors: ['Q399'], limit: 5 })).map((r) => r.origin)).toContain('history');
+    expect(await origins()).toEqual(['history']);
+    // Cleared: the index is rebuilt from the store, which is empty.
     await data.clearHistoryIndex();
-    expect((await data.related({ actors: ['Q399'], limit: 5 })).map((r) => r.origin)).not.toContain('history');
+    expect(await origins()).toEqual([]);
+    // Imported into the store: the rebuilt index has it.
+    store.push(e);
+    await data.clearHistoryIndex();
+    expect(await origins()).toEqual(['history']);
   });
 });

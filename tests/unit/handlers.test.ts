@@ -248,12 +248,15 @@ describe('sidebar, popup and options requests', () => {
       .toEqual({ ok: false, error: 'bad corpus: line 3: missing id' });
   });
 
-  it('history import re-indexes the related stories from the store', async () => {
-    const { call, indexed } = setup();
+  it('history import and clear make the related index re-read the history store', async () => {
+    const { call, indexed, added } = setup();
     await call({ type: 'article/link', payload: { article } }, content());
-    expect(await call({ type: 'history/import', payload: { jsonl: '' } }, options)).toEqual({ ok: true, value: { imported: 2 } });
     expect(indexed).toHaveLength(1);
+    expect(await call({ type: 'history/import', payload: { jsonl: '' } }, options)).toEqual({ ok: true, value: { imported: 2 } });
+    expect(indexed).toHaveLength(0);
+    await call({ type: 'article/link', payload: { article } }, content());
     expect(await call({ type: 'history/clear', payload: {} }, options)).toEqual({ ok: true, value: true });
     expect(indexed).toHaveLength(0);
+    expect(added).toHaveLength(0);
   });
 });
