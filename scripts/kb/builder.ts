@@ -129,10 +129,15 @@ export class KbBuilder {
     return n;
   }
 
-  /** Drops weak aliases that are the display name of another actor (metonyms such as "Moscow" for Russia). */
+  /** Drops weak aliases that are another actor's display name or a place's demonym ("Moscow" for Russia). */
   dropMetonyms(): number {
     const names = new Map<string, string>();
     for (const a of this.actors.values()) if (!names.has(fold(a.name))) names.set(fold(a.name), a.id);
+    // Demonyms of places ("Turkish") count too: linkers tie them to national teams, which we must not repeat.
+    for (const a of this.actors.values()) {
+      if (a.type !== 'country' && a.type !== 'region' && a.type !== 'city') continue;
+      for (const al of a.aliases) if (al.dem && !names.has(fold(al.t))) names.set(fold(al.t), a.id);
+    }
     let dropped = 0;
     for (const [id, forms] of this.weak) {
       const actor = this.actors.get(id)!;

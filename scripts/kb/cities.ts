@@ -34,7 +34,7 @@ export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<
       b.fact(id, { p: 'part-of', v: country, ref: true, src: 'geonames' });
       if (capital) b.fact(id, { p: 'capital-of', v: country, ref: true, src: 'geonames' });
     }
-    b.fact(id, { p: 'population', v: c.population!, src: 'geonames' });
+    b.fact(id, { p: 'population', v: c.population!, src: 'geonames', note: 'GeoNames, year not stated' });
     index.set(`${iso}|${fold(name)}`, id);
   }
   return index;

@@ -98,6 +98,10 @@ describe('alias collisions', () => {
     expect(c.actors.map((a) => a.id).sort()).toEqual(['bs:heydar-aliyev', 'bs:ilham-aliyev']);
     expect(c.rule).toBe('short-forms');
   });
+  it('keeps demonyms off national teams and other non-places ("Turkish" is Turkey only)', () => {
+    expect(index.byName('Turkish').map((a) => a.id)).toEqual(['Q43']);
+    expect(index.byName('Italian').every((a) => a.type === 'country' || a.type === 'region')).toBe(true);
+  });
   it('keeps case-sensitive acronyms apart from words ("WHO" vs "who")', () => {
     expect(collisions.find((c) => c.key === '=WHO')).toBeUndefined();
     expect(index.get('Q7817')?.aliases).toContainEqual({ t: 'WHO', cs: true });
