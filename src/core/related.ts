@@ -139,9 +139,11 @@ export class RelatedIndex {
   private termPost = new Map<string, Posting>(); // doc, tf, doc, tf, ...
   private urlIndex: Map<string, number> | null = new Map();
   private scratch = new Float64Array(0);
+  /** Removed stories not yet compacted away: removing one re-read article must not rebuild a 100k index. */
+  private dead = new Set<number>();
 
   get size(): number {
-    return this.ids.length;
+    return this.ids.length - this.dead.size;
   }
 
   private story(d: number): Doc {
@@ -193,7 +195,7 @@ export class RelatedIndex {
       // summarising one Wikipedia article), so only history is kept unique by URL.
       if (origin === 'history' && key && this.urls_().has(key)) {
         const old = this.urls_().get(key)!;
-        if (this.origins[old] === 'history') this.removeWhere((_x, d) => d === old);
+        if (this.origins[old] === 'history' && !this.dead.has(old)) this.removeWhere((_x, d) => d === old);
       }
       this.index(s, origin);
     }
@@ -234,14 +236,21 @@ export class RelatedIndex {
   }
 
   removeWhere(pred: (s: Story, d: number) => boolean): void {
-    const keep: [Doc, Origin][] = [];
-    for (let d = 0; d < this.ids.length; d++) {
-      const s = this.story(d);
-      if (!pred(s, d)) keep.push([s, this.origins[d]!]);
+    const gone: number[] = [];
+    for (let d = 0; d < this.ids.length; d++) if (!this.dead.has(d) && pred(this.story(d), d)) gone.push(d);
+    if (gone.length === 0) return;
+    for (const d of gone) {
+      this.dead.add(d);
+      const k = urlKey(this.urls[d]);
+      if (k && this.urlIndex?.get(k) === d) this.urlIndex.delete(k);
     }
-    if (keep.length === this.ids.length) return;
+    // Tombstones are skipped by queries; compact once they are a quarter of the index.
+    if (this.dead.size * 4 > this.ids.length) this.compact();
+  }
+
+  private compact(): void {
     const fresh = new RelatedIndex();
-    for (const [s, o] of keep) fresh.index(s, o);
+    for (let d = 0; d < this.ids.length; d++) if (!this.dead.has(d)) fresh.index(this.story(d), this.origins[d]!);
     Object.assign(this, fresh);
   }
 
@@ -327,7 +336,8 @@ export class RelatedIndex {
       const t = acc[n + d]! / textNorm;
       acc[d] = 0;
       acc[n + d] = 0;
-      if (a === 0 && t < 0.2) continue; // no actor in common and little text in common: noise
+      if (a === 0 && t < 0.2) continue;
+      if (this.dead.size && this.dead.has(d)) continue; // no actor in common and little text in common: noise
       let s = wa * a + wt * t;
       // Stories naming many actors are less about any one of them.
       if (a > 0) s *= 0.85 + 0.15 / Math.sqrt(Math.max(1, this.actorCount(d) - 2));
@@ -379,6 +389,7 @@ export class RelatedIndex {
   }
 
   toJSON(): unknown {
+    if (this.dead.size) this.compact();
     const enc = <T>(m: Map<string, Posting>, f: (p: number[]) => string) =>
       Object.fromEntries([...m].map(([k, p]) => [k, typeof p === 'string' ? p : f(p)])) as Record<string, string>;
     const j: IndexJson = {

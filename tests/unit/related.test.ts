@@ -110,6 +110,17 @@ describe('RelatedIndex.query', () => {
     expect(ids(ix.query({ actors: ['Q8'] }))).toEqual(['b']);
   });
 
+  it('removes a few stories from a large index without a rebuild, and leaves them out of toJSON', () => {
+    const ix = new RelatedIndex();
+    ix.addStories(Array.from({ length: 12 }, (_, i) => st(['Q8'], { id: `r${i}`, title: `Distinct headline number ${i}` })), 'corpus');
+    ix.removeWhere((s) => s.id === 'r3');
+    expect(ix.size).toBe(11);
+    expect(ids(ix.query({ actors: ['Q8'], limit: 20 }))).not.toContain('r3');
+    const back = RelatedIndex.fromJSON(JSON.parse(JSON.stringify(ix.toJSON())));
+    expect(back.size).toBe(11);
+    expect(ids(back.query({ actors: ['Q8'], limit: 20 })).sort()).toEqual(ids(ix.query({ actors: ['Q8'], limit: 20 })).sort());
+  });
+
   it('round-trips through toJSON/fromJSON with identical answers', () => {
     const ix = new RelatedIndex();
     ix.addStories([...filler, st(['Q9'], { id: 'r', title: 'Caspian pipeline talks', summary: 'Pipeline pipeline talks on Caspian gas.' })], 'corpus');
