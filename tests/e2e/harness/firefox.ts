@@ -53,7 +53,12 @@ function rawEvaluator(conn: BidiConnection, node: TreeNode): Evaluator {
 
 function wrapPage(page: Page, conn: BidiConnection): Tab {
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String((e as Error)?.stack ?? e)));
+  page.on('pageerror', (e) => {
+    const msg = String((e as Error)?.stack ?? e);
+    // Firefox reports its own blocked favicon request on a strict-CSP page as a page error; it is not the page's.
+    if (/^Error: Content-Security-Policy:.*\/favicon\.ico\b/.test(msg)) return;
+    errors.push(msg);
+  });
   return {
     errors,
     url: () => page.url(),

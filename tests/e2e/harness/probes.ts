@@ -38,12 +38,15 @@ export interface HighlightedRange {
   region: string | null;
   /** Text of the range's parent and two more ancestors (each capped), to tell where on the page it sits. */
   context: string[];
+  /** Whether the range still points into the live document (a re-render may have detached its nodes). */
+  connected: boolean;
 }
 
 /** Every range in every registered highlight, as text. StaticRanges are read through a live Range. */
 export function readHighlights(): HighlightedRange[] {
   const out: HighlightedRange[] = [];
-  const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+  // hostile.html replaces window.CSS and keeps the original in __real for the test.
+  const registry = (((window as any).__real?.CSS ?? CSS) as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
   if (!registry) return out;
   for (const [name, highlight] of registry) {
     for (const r of highlight) {
@@ -71,6 +74,7 @@ export function readHighlights(): HighlightedRange[] {
         inside: inside ? inside.tagName.toLowerCase() : null,
         region: region ? region.tagName.toLowerCase() : null,
         context,
+        connected: r.startContainer.isConnected && r.endContainer.isConnected,
       });
     }
   }
@@ -78,7 +82,8 @@ export function readHighlights(): HighlightedRange[] {
 }
 
 export function highlightCount(): number {
-  const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+  // hostile.html replaces window.CSS and keeps the original in __real for the test.
+  const registry = (((window as any).__real?.CSS ?? CSS) as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
   let n = 0;
   if (registry) for (const [, h] of registry) n += h.size;
   return n;
@@ -89,7 +94,8 @@ export function highlightCount(): number {
  * viewport coordinates, or null when no such highlight exists.
  */
 export function pointOfHighlight(text: string): { x: number; y: number } | null {
-  const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+  // hostile.html replaces window.CSS and keeps the original in __real for the test.
+  const registry = (((window as any).__real?.CSS ?? CSS) as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
   if (!registry) return null;
   for (const [, highlight] of registry) {
     for (const r of highlight) {
