@@ -16,6 +16,16 @@ export const TITLES = set(`
   президент премьер министр председатель канцлер
 `);
 
+/** Capitalised words that may follow a name without being part of it ("Azerbaijan President", "Georgia Gov."). */
+export const AFTER_NAME = set(`
+  president minister chancellor premier governor gov senator sen rep representative mayor secretary ambassador
+  foreign defence defense interior finance spokesman spokeswoman spokesperson legislature
+  cumhurbaskani bakan basbakan bakani prasident ministerprasident bundeskanzler kanzler
+`);
+
+/** Words that start a title only with the next word ("Prime Minister", "Vice President"). */
+export const PRE_TITLE = set('prime vice deputy former acting interim foreign');
+
 /** Honorifics: part of the name's span in news writing ("Mr Shorten"). */
 export const HONORIFICS = set('mr mrs ms mx');
 

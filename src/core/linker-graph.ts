@@ -66,3 +66,10 @@ export function bornBy(actor: Actor, date: string | null): boolean {
   const born = actor.facts.find((f) => f.p === 'born');
   return !born || born.v <= date;
 }
+
+const LEADER = /president|prime minister|chancellor|premier|king|queen|emperor|supreme leader|secretary[- ]general/i;
+
+/** Heads of state or government (on the date, or ever when it is unknown): well known enough for a bare surname. */
+export function leads(actor: Actor, date: string | null): boolean {
+  return officesAt(actor, date).some((f) => LEADER.test(f.v) && !/vice|deputy/i.test(f.v));
+}

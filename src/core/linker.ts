@@ -2,10 +2,11 @@
 // by the other actors in the article and their relations, by the article's date and language, and by
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
 import type { Actor, Correction, KnowledgeBase, Mention } from './types';
-import { type AliasIndex, type RawMatch, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, buildAliasIndex, findMatches } from './matcher';
+import { isQid } from './types';
+import { type AliasIndex, type RawMatch, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
 import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, fold, tokenize, tokenText } from './normalize';
-import { type ActorGraph, bornBy, buildGraph, officesAt } from './linker-graph';
-import { FUNCTION_WORDS, HONORIFICS, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
+import { type ActorGraph, bornBy, buildGraph, leads, officesAt } from './linker-graph';
+import { AFTER_NAME, FUNCTION_WORDS, PRE_TITLE, HONORIFICS, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
 
 export interface LinkOptions { date?: string | null; lang?: string | null; site?: string | null; corrections?: Correction[] }
 export interface LinkResult { mentions: Mention[]; possible: Mention[] }
@@ -29,6 +30,7 @@ export function createLinker(kb: KnowledgeBase): Linker {
 /** What the words around one match say. */
 interface Context {
   m: RawMatch;
+  surface: string;
   sent: boolean;
   lower: boolean;
   allcaps: boolean;
@@ -56,20 +58,42 @@ function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Arra
     if (TITLES.has(w)) title = w;
     else if (HONORIFICS.has(w)) honorific = prev;
     else if (gap[m.tokStart] === G_SPACE && standalone(prev) && !FUNCTION_WORDS.has(w)) capPrev = true;
+    // "Duchess of Cambridge", "Bank of England": the name ends a longer name.
+    else if (w === 'of' && prev >= 1 && gap[m.tokStart] === G_SPACE && gap[prev] === G_SPACE && standalone(prev - 1)) {
+      const w2 = word(prev - 1);
+      if (!TITLES.has(w2) && !FUNCTION_WORDS.has(w2)) capPrev = true;
+    }
   }
   let capNext = false, predicate = next >= count, stateAfter = false;
   if (next < count) {
     const g = gap[next]!;
     let w = word(next);
     let after = next;
-    if (g === G_APOS && w === 's') { predicate = true; after = next + 1; w = after < count ? word(after) : ''; }
-    else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
-    else if (g === G_SPACE && standalone(next) && !FUNCTION_WORDS.has(w) && !TITLES.has(w) && !STATE_WORDS.has(w)) capNext = true;
+    // May this capitalised word follow a name without being part of it ("Turkey's Prime Minister")?
+    const fine = (t: number, x: string) => FUNCTION_WORDS.has(x) || AFTER_NAME.has(x) || (PRE_TITLE.has(x) && t + 1 < count && AFTER_NAME.has(word(t + 1)));
+    if (g === G_APOS && w === 's') {
+      predicate = true; after = next + 1; w = after < count ? word(after) : '';
+      // "Houston's Top Dentists": a possessive inside a longer capitalised title.
+      if (after < count && gap[after] === G_SPACE && standalone(after) && !fine(after, w)) capNext = true;
+    } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
+    else if (g === G_SPACE && standalone(next) && !fine(next, w)) capNext = true;
     if (g === G_SPACE && isPredicate(w)) predicate = true;
-    if (after < count && STATE_WORDS.has(w)) stateAfter = true;
+    if (after < count && STATE_WORDS.has(w) && (AFTER_NAME.has(w) || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
+  }
+  // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.
+  let open = m.start - 1;
+  while (open >= 0 && m.start - open < 60 && text.charCodeAt(open) !== 40 && text.charCodeAt(open) !== 41 && text.charCodeAt(open) !== 10) open--;
+  if (!capPrev && open >= 0 && text.charCodeAt(open) === 40) {
+    const close = text.indexOf(')', m.end);
+    if (close >= 0 && close - m.end < 60 && !text.slice(m.end, close).includes('(')) {
+      let t = m.tokStart - 1;
+      while (t >= 0 && toks.start[t]! > open) t--;
+      if (t >= 0 && standalone(t) && !FUNCTION_WORDS.has(word(t)) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
+    }
   }
   return {
     m,
+    surface: text.slice(m.start, m.end),
     sent: (f0 & T_SENT) !== 0,
     lower: (f0 & T_LOWER) !== 0,
     allcaps: (f0 & T_ALLCAPS) !== 0,
@@ -109,12 +133,14 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   if (matches.length === 0) return { mentions: [], possible: [] };
   const covered = new Uint8Array(toks.count);
   for (const m of matches) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 1;
-  const ctxs = matches.map((m) => readContext(text, toks, m, covered));
+  let ctxs: Context[] = matches.map((m) => readContext(text, toks, m, covered));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   const lang = opts.lang ? opts.lang.toLowerCase().split(/[-_]/)[0]! : null;
   // Only worth hashing every word when a country is among the candidates.
   let sportMemo: boolean | undefined;
   const sport = () => (sportMemo ??= isSport(text));
+  let lowerText: string | undefined;
+  const mentions = (w: string) => (lowerText ??= text.toLowerCase()).includes(w.toLowerCase());
   const actors = index.actors;
 
   // Pass 1: anchors are plain full names that link on their own; they give context to everything else.
@@ -128,18 +154,34 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       if (crowd && e.flags & A_SHORT && !coref?.has(e.actor)) continue;
       const actor = actors[e.actor]!;
       if (!surfaceOk(text, c, e.t, e.flags)) continue;
+      // "Ohio State" is not the alias "Ohio state": a capital where the alias has none makes another name.
+      if (e.lower > 1 && !c.allcaps && caseClash(toks, c.m, e.lower)) continue;
       // A form of another language only links on its own when it is a full, unambiguous name ("Türkiye").
       if (e.lang && lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) continue;
       if (actor.type === 'person' && !bornBy(actor, date)) continue;
-      const s = scoreEntry(actor, e.actor, e.flags, c, { support, conflict, coref, date, sport, unique: c.m.entries.length === 1 });
+      // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
+      if (e.flags & A_CS && e.t.length <= 5 && acronymElsewhere(text, e.t, actor)) continue;
+      const s = scoreEntry(actor, e.actor, e.flags, c, { support, conflict, coref, date, sport, mentions, unique: c.m.entries.length === 1 });
       out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
     }
     // One score per actor (its best alias here).
     out.sort((a, b) => b.score - a.score || (actors[b.actor]!.prior ?? 0) - (actors[a.actor]!.prior ?? 0));
     const seen = new Set<number>();
-    return out.filter((s) => (seen.has(s.actor) ? false : (seen.add(s.actor), true)));
+    const list = out.filter((s) => (seen.has(s.actor) ? false : (seen.add(s.actor), true)));
+    // The same actor twice in the knowledge base (a local id and a QID): the confirmed QID goes first.
+    const top = list[0];
+    if (top && !isQid(actors[top.actor]!.id)) {
+      const twin = list.find((x) => x !== top && isQid(actors[x.actor]!.id) && top.score - x.score < 0.2 && twins(actors[x.actor]!, actors[top.actor]!));
+      if (twin) { list.splice(list.indexOf(twin), 1); list.unshift({ ...twin, score: top.score }); list.splice(1, 1); }
+    }
+    return list;
   };
   const none = () => 0, no = () => false;
+  // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
+  const sure = ctxs.map((c) => (scoreAll(c, none, no, null)[0]?.score ?? 0) >= THRESHOLD);
+  covered.fill(0);
+  matches.forEach((m, i) => { if (sure[i]) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 1; });
+  if (sure.includes(false)) ctxs = matches.map((m) => readContext(text, toks, m, covered));
   for (const c of ctxs) {
     const best = scoreAll(c, none, no, null)[0];
     if (best && best.score >= THRESHOLD && !(index.entries[best.entry]!.flags & (A_AMB | A_CTX | A_DEM | A_SHORT))) {
@@ -185,14 +227,16 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   });
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
+  const chosen: (Actor | undefined)[] = [];
   ctxs.forEach((c, i) => {
     let list = pass2[i]!;
     if (list.some((s) => index.entries[s.entry]!.flags & A_SHORT)) list = scoreAll(c, support, conflict, full);
     if (list.length === 0) return;
     let best = list[0]!;
+    chosen[i] = actors[best.actor]!;
     const second = list[1];
     let score = best.score;
-    if (second && second.score >= THRESHOLD - 0.15 && best.score - second.score < 0.1) {
+    if (second && second.score >= THRESHOLD - 0.15 && best.score - second.score < 0.1 && !twins(actors[best.actor]!, actors[second.actor]!)) {
       // Two readings about as good: prefer the one the article's other actors support, else stay unsure.
       const sb = support(best.actor), ss = support(second.actor);
       if (ss > sb) { best = second; score = second.score; }
@@ -200,9 +244,20 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     }
     if (score < POSSIBLE) return;
     const actor = actors[best.actor]!;
-    let start = c.m.start;
+    let start = c.m.start, end = c.m.end;
     if (c.honorific >= 0 && actor.type === 'person') start = toks.start[c.honorific]!;
-    const mention: Mention = { start, end: c.m.end, text: text.slice(start, c.m.end), entityId: actor.id, score: round(score) };
+    // An abbreviation's full stop inside a sentence belongs to it ("Manhattan Beach, Calif., said").
+    const lastLen = toks.end[c.m.tokEnd - 1]! - toks.start[c.m.tokEnd - 1]!;
+    if (text.charCodeAt(end) === 46 && lastLen >= 2 && lastLen <= 5 && /^\.(\s*[\p{Ll},;\d]|-)/u.test(text.slice(end, end + 3))) end++;
+    // "U.S. Food and Drug Administration": a country's abbreviation before an organisation is part of its name.
+    const before = i > 0 ? ctxs[i - 1]!.m : null;
+    if (actor.type === 'organization' && before && chosen[i - 1]?.type === 'country' && before.end - before.start <= 4 &&
+      /^ $/.test(text.slice(before.end, c.m.start))) {
+      start = before.start;
+      const last = mentions[mentions.length - 1];
+      if (last && last.start === before.start) mentions.pop();
+    }
+    const mention: Mention = { start, end, text: text.slice(start, end), entityId: actor.id, score: round(score) };
     const alt = list.filter((s) => s !== best).map((s) => actors[s.actor]!.id);
     if (alt.length) mention.alt = alt;
     (score >= THRESHOLD ? mentions : possible).push(mention);
@@ -216,6 +271,8 @@ interface Signals {
   coref: Map<number, number[]> | null;
   date: string | null;
   sport: () => boolean;
+  /** Does the text contain this word (case-insensitive)? */
+  mentions: (word: string) => boolean;
   unique: boolean;
 }
 
@@ -223,6 +280,13 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
   const person = actor.type === 'person';
   const sup = s.support(a);
   let score: number;
+  // "England" for the England national rugby team: only in a sports report.
+  if (flags & A_TEAM) {
+    if (!s.sport()) return 0;
+    // Which national team: the one whose sport the report names ("rugby"), else unsure.
+    const game = /rugby|football|soccer|cricket|hockey|basketball|baseball|volleyball|handball|water polo/i.exec(actor.name)?.[0];
+    return game && s.mentions(game) ? 0.8 : 0.5;
+  }
   if (flags & A_DEM) score = 0.45;
   else if (flags & A_SHORT) {
     score = 0.45;
@@ -232,13 +296,14 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
       const before = linked.filter((p) => p < c.m.start);
       score = 0.85 + (before.length ? 0.05 + 0.04 * (Math.max(...before) / c.m.start) : 0);
     }
-    else {
-      if (person && (c.title || c.honorific >= 0) && officesAt(actor, s.date).length) score += 0.2;
-      if (s.unique && (actor.prior ?? 0) >= 0.7) score += 0.25;
-      if (!person) score += Math.min(0.3, 0.15 * sup);
-    }
+    else if (person) {
+      const inOffice = officesAt(actor, s.date).length > 0;
+      if ((c.title || c.honorific >= 0) && inOffice) score += 0.2;
+      // A bare surname links on its own only when one actor has it and is well known (in office, or a leader).
+      if (s.unique && (leads(actor, s.date) || (actor.prior ?? 0) >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
+    } else score += Math.min(0.3, 0.15 * sup);
   } else if (flags & (A_AMB | A_CTX)) {
-    score = flags & A_AMB ? 0.5 : 0.45;
+    score = 0.5;
     if (c.sent) { if (c.predicate) score += 0.1; }
     else if (!c.allcaps || flags & A_CS) score += 0.15; // mid-sentence capital (an acronym is written in capitals)
     if (c.dateline) score += 0.15;
@@ -249,12 +314,37 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
     score = c.multi ? 0.95 : 0.9;
   }
   // A capitalised unknown word beside the name makes it part of a longer name ("Jordan Peterson", "Georgia Tech").
-  if (c.capPrev || c.capNext) score -= (c.multi && !(flags & (A_AMB | A_SHORT))) || score >= 0.85 && flags & A_SHORT ? 0.2 : 0.45;
+  if (c.capPrev || c.capNext) score -= score >= 0.85 && flags & A_SHORT ? 0.2 : 0.45;
   if (c.stateAfter && PLACE.has(actor.type)) score += actor.type === 'country' ? -0.6 : 0.2;
   // In sports reports, country names stand for national teams, which are other entities.
-  if (actor.type === 'country' && score > 0.5 && s.sport()) score = 0.5;
+  if ((actor.type === 'country' || actor.type === 'region') && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && officesAt(actor, s.date).some((f) => fold(f.v).includes(c.title!))) score += 0.05;
   return Math.min(1, score);
+}
+
+function caseClash(toks: Tokens, m: RawMatch, lower: number): boolean {
+  for (let j = 1; j < m.tokEnd - m.tokStart && j < 31; j++) if (lower & (1 << j) && toks.flags[m.tokStart + j]! & T_CAP) return true;
+  return false;
+}
+
+/** Is `acr` spelled out in the text ("artificial pancreas (AP)") as something other than this actor? */
+function acronymElsewhere(text: string, acr: string, actor: Actor): boolean {
+  const at = text.indexOf(`(${acr})`);
+  if (at < 0) return false;
+  const words = text.slice(Math.max(0, at - 120), at).split(/[\s-]+/).filter((w) => w && !/^(of|and|for|the|de|du|la|&)$/i.test(w));
+  const phrase = words.slice(-acr.length);
+  if (phrase.length < acr.length || phrase.map((w) => w[0]!.toUpperCase()).join('') !== acr.toUpperCase()) return false;
+  const bare = (t: string) => fold(t).split(/[\s-]+/).filter((w) => !/^(of|and|for|the|de|du|la|&)$/.test(w)).join(' ');
+  const spelled = bare(phrase.join(' '));
+  return !bare(actor.name).includes(spelled) && !actor.aliases.some((a) => bare(a.t).includes(spelled));
+}
+
+/** Two entries of the knowledge base for one actor: same type and a full name in common. */
+function twins(a: Actor, b: Actor): boolean {
+  if (a.type !== b.type) return false;
+  const names = (x: Actor) => [x.name, ...x.aliases.filter((al) => !al.short && !al.dem && !al.amb).map((al) => al.t)].map(fold);
+  const theirs = new Set(names(b));
+  return names(a).some((n) => n.includes(' ') && theirs.has(n));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -2,7 +2,7 @@
 // once (hashing folded tokens on the fly) and each token start costs one Map lookup. NOTES.md measured a
 // character trie at ~22 MB/s; a first-token hash map does far less work per character.
 import type { Actor, Alias, KnowledgeBase } from './types';
-import { type Tokens, T_BLOCKED, T_LOWER, foldUnit, gapCompatible, tokenHash, tokenize, tokenText } from './normalize';
+import { type Tokens, T_BLOCKED, T_LOWER, fold, foldUnit, gapCompatible, tokenHash, tokenize, tokenText } from './normalize';
 
 // Alias flags, packed.
 export const A_CS = 1;
@@ -12,6 +12,8 @@ export const A_DEM = 8;
 export const A_SHORT = 16;
 /** A surname derived here from a person's full name (not in the knowledge base as an alias). */
 export const A_IMPLICIT = 32;
+/** A national team's country name ("England" for the England national rugby union team): sports reports only. */
+export const A_TEAM = 64;
 
 export interface AliasEntry {
   actor: number;
@@ -19,6 +21,8 @@ export interface AliasEntry {
   /** The alias as written in the knowledge base (for case-sensitive checks). */
   t: string;
   lang: string | null;
+  /** Bit i set: token i of the alias is written in lower case ("Ohio state"), for case clashes in the text. */
+  lower: number;
 }
 
 /** One distinct token sequence (several aliases of several actors may share it). */
@@ -115,16 +119,32 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
       // Prefer fewer restrictions, then a language-neutral form ("Baku" over Turkish "Bakü").
       const better = name ? -1 : bitCount(flags) - bitCount(en.flags) || (lang ? 1 : 0) - (en.lang ? 1 : 0);
-      if (better < 0) { en.flags = flags; en.t = t; en.lang = lang; }
+      if (better < 0) {
+        en.flags = flags; en.t = t; en.lang = lang; en.lower = 0;
+        for (let i = 0; i < toks.count && i < 31; i++) if (toks.flags[i]! & T_LOWER) en.lower |= 1 << i;
+      }
       return;
     }
+    let lower = 0;
+    for (let i = 0; i < toks.count && i < 31; i++) if (toks.flags[i]! & T_LOWER) lower |= 1 << i;
     seq.entries.push(entries.length);
-    entries.push({ actor, flags, t, lang });
+    entries.push({ actor, flags, t, lang, lower });
   };
   kb.actors.forEach((actor, ai) => {
-    for (const a of actor.aliases) add(ai, a.t, flagsOf(a), a.lang ?? null);
+    const nameWords = new Set(actor.name.split(/\s+/).length > 1 ? fold(actor.name).split(/[\s-]+/) : []);
+    for (const a of actor.aliases) {
+      if (!wordy(a.t)) continue;
+      let flags = flagsOf(a);
+      // One word of a longer name ("South" of South Korea, "Man" of Isle of Man) is a short form.
+      if (!(flags & A_CS) && nameWords.has(fold(a.t))) flags |= A_SHORT;
+      add(ai, a.t, flags, a.lang ?? null);
+      // "United States Department of Education" is written "U.S. Department of Education".
+      if (/^United States /.test(a.t) && !a.lang) add(ai, 'U.S. ' + a.t.slice(14), flags, null);
+    }
     // A name in capitals is an acronym ("NATO"): case-sensitive, or it would match the word "who".
-    add(ai, actor.name, /^[\p{Lu}\d.&-]{2,6}$/u.test(actor.name) ? A_CS : 0, null, true);
+    const team = /^(.+?) (?:national|men's national|women's national) .*team$/i.exec(actor.name);
+    if (team && actor.type !== 'person') add(ai, team[1]!, A_TEAM, null);
+    if (wordy(actor.name)) add(ai, actor.name, /^[\p{Lu}\d.&-]{2,6}$/u.test(actor.name) ? A_CS : 0, null, true);
     if (actor.type === 'person') {
       const seen = new Set<string>();
       for (const full of [actor.name, ...actor.aliases.filter((a) => !a.short && !a.dem).map((a) => a.t)]) {
@@ -143,6 +163,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   }
   return { actors: kb.actors, entries, first, lowerFirst, lowerHeads };
 }
+
+/** Never match on a form with fewer than two letters ("C$", "90"), except CJK: such forms are noise in text. */
+const wordy = (t: string): boolean => /\p{L}\P{L}*\p{L}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t);
 
 /** A 16-bit key from the first two folded code units of a word (a cheap pre-filter before hashing). */
 const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
