@@ -45,8 +45,12 @@ export function parseOffice(text: string | null | undefined): ParsedOffice | und
   return since ? { role, name, since } : { role, name };
 }
 
+const firstLast = (name: string): string => {
+  const w = fold(name).split(' ');
+  return w.length > 2 ? `${w[0]} ${w[w.length - 1]}` : w.join(' ');
+};
 const isCaps = (w: string): boolean => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase();
-const titleCase = (w: string): string => w.toLowerCase().replace(/(^|[-'’ ]|Mc)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+const titleCase = (w: string): string => /^[IVX]+$/.test(w) ? w : w.toLowerCase().replace(/(^|[-'’ ]|Mc)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase());
 
 export interface FactbookContext {
   byIso: Map<string, string>;
@@ -58,8 +62,11 @@ export interface FactbookContext {
 }
 
 export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: FactbookContext): { offices: number; memberships: number } {
+  // People by full name and by first + last name ("Donald J. Trump" is "Donald Trump"); hand-written ones first.
   const people = new Map<string, string>();
-  for (const a of b.actors.values()) if (a.type === 'person' && !people.has(fold(a.name))) people.set(fold(a.name), a.id);
+  const persons = [...b.actors.values()].filter((a) => a.type === 'person').sort((x, y) => Number(y.id.startsWith('bs:')) - Number(x.id.startsWith('bs:')));
+  for (const a of persons) if (!people.has(fold(a.name))) people.set(fold(a.name), a.id);
+  for (const a of persons) if (!people.has(firstLast(a.name))) people.set(firstLast(a.name), a.id);
   let offices = 0;
   let memberships = 0;
   for (const r of records) {
@@ -76,11 +83,12 @@ export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: Fact
       b.fact(id, { p: 'capital', v: city, ref: true, src: 'factbook' });
       b.fact(city, { p: 'capital-of', v: id, ref: true, src: 'factbook' });
     }
+    const sovereign = /(^|, )UN(,|$)/.test(r.international_organization_participation ?? '');
     for (const [p, text] of [['head-of-state', r.chief_of_state], ['head-of-government', r.head_of_government]] as const) {
       if (ctx.handOffices.has(`${id}|${p}`)) continue;
       const o = parseOffice(text);
       if (!o) continue;
-      let who = people.get(fold(o.name));
+      let who = people.get(fold(o.name)) ?? people.get(firstLast(o.name));
       if (!who) {
         who = b.freeLocalId(o.name);
         b.add({ id: who, type: 'person', name: o.name, desc: `${o.role} of ${ctx.countryName(r.iso2!)} (as listed in January 2026)`, prior: 0.5 });
@@ -90,7 +98,9 @@ export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: Fact
       // Without a "since" date the Factbook only says who held the office in January 2026.
       const span = o.since ? { from: o.since } : { note: 'as of 2026-01' };
       b.fact(id, { p, v: who, ref: true, role: o.role, ...span, src: 'factbook' });
-      b.fact(who, { p: 'holds-office', v: o.role, of: id, ...span, src: 'factbook' });
+      // A territory's chief of state is usually its sovereign's (the US president for Guam): the office shows on
+      // the territory's card, not as a separate office on the person's.
+      if (sovereign) b.fact(who, { p: 'holds-office', v: o.role, of: id, ...span, src: 'factbook' });
       offices++;
     }
     for (const item of (r.international_organization_participation ?? '').split(/,\s*/)) {
