@@ -140,7 +140,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   let sportMemo: boolean | undefined;
   const sport = () => (sportMemo ??= isSport(text));
   let lowerText: string | undefined;
-  const mentions = (w: string) => (lowerText ??= text.toLowerCase()).includes(w.toLowerCase());
+  const textHas = (w: string) => (lowerText ??= text.toLowerCase()).includes(w.toLowerCase());
   const actors = index.actors;
 
   // Pass 1: anchors are plain full names that link on their own; they give context to everything else.
@@ -161,7 +161,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       if (actor.type === 'person' && !bornBy(actor, date)) continue;
       // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
       if (e.flags & A_CS && e.t.length <= 5 && acronymElsewhere(text, e.t, actor)) continue;
-      const s = scoreEntry(actor, e.actor, e.flags, c, { support, conflict, coref, date, sport, mentions, unique: c.m.entries.length === 1 });
+      const s = scoreEntry(actor, e.actor, e.flags, c, { support, conflict, coref, date, sport, textHas, unique: c.m.entries.length === 1 });
       out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
     }
     // One score per actor (its best alias here).
@@ -272,7 +272,7 @@ interface Signals {
   date: string | null;
   sport: () => boolean;
   /** Does the text contain this word (case-insensitive)? */
-  mentions: (word: string) => boolean;
+  textHas: (word: string) => boolean;
   unique: boolean;
 }
 
@@ -285,7 +285,7 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
     if (!s.sport()) return 0;
     // Which national team: the one whose sport the report names ("rugby"), else unsure.
     const game = /rugby|football|soccer|cricket|hockey|basketball|baseball|volleyball|handball|water polo/i.exec(actor.name)?.[0];
-    return game && s.mentions(game) ? 0.8 : 0.5;
+    return game && s.textHas(game) ? 0.8 : 0.5;
   }
   if (flags & A_DEM) score = 0.45;
   else if (flags & A_SHORT) {
