@@ -2,8 +2,8 @@
 // Entries hold URL, title, site, dates, actors and salient terms; the full text only when the reader opted in
 // (the caller decides: it passes `text` or not). Capped by count and by size, oldest `readAt` out first.
 // The IDBFactory is passed in so tests run on fake-indexeddb.
-import type { HistoryEntry } from '../core/types';
-import { hashId } from '../core/related';
+import type { ArticleText, HistoryEntry, Mention } from '../core/types';
+import { hashId, storyFromArticle } from '../core/related';
 import { isIsoDate } from '../core/corpus';
 
 const STORE = 'entries';
@@ -76,6 +76,26 @@ function toEntry(x: unknown): HistoryEntry {
   };
   const text = s('text');
   if (text !== undefined) e.text = text;
+  return e;
+}
+
+/**
+ * The history entry for an article just read: URL, title, site, dates, actors (most mentioned first) and salient
+ * terms; the article text only when the reader opted in. Null for a page without an http(s) URL (nothing to key on).
+ */
+export function entryFromArticle(
+  article: ArticleText,
+  mentions: Mention[],
+  opts: { keepText?: boolean; now?: Date } = {},
+): HistoryEntry | null {
+  if (!article.url || !/^https?:\/\//.test(article.url)) return null;
+  const s = storyFromArticle(article, mentions);
+  const e: HistoryEntry = {
+    ...s,
+    site: /^[a-z]+:\/\/(?:www\.)?([^/?#:]+)/i.exec(article.url)?.[1] ?? '',
+    readAt: (opts.now ?? new Date()).toISOString(),
+  };
+  if (opts.keepText) e.text = article.text;
   return e;
 }
 

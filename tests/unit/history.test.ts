@@ -1,7 +1,7 @@
 // The reader's history on fake-indexeddb: upsert, caps, export/import (all-or-nothing), clear, quota handling.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
-import { History, HistoryImportError } from '../../src/background/history';
+import { History, HistoryImportError, entryFromArticle } from '../../src/background/history';
 import type { HistoryEntry } from '../../src/core/types';
 
 const entry = (n: number, over: Partial<HistoryEntry> = {}): HistoryEntry => ({
@@ -143,5 +143,29 @@ describe('History', () => {
     expect(h.stats()).toEqual({ count: 0, bytes: 0 });
     expect(await h.exportJsonl()).toBe('');
     h.close();
+  });
+});
+
+describe('entryFromArticle', () => {
+  const article = {
+    title: 'Drills near Kars', byline: null, siteName: 'Example', lang: 'en', dir: null,
+    published: '2023-10-23T06:00:00Z', url: 'https://www.example.org/drills', excerpt: null,
+    text: 'Turkish and Azerbaijani troops began drills near Kars. The drills involve special forces.',
+  } as const;
+  const mentions = [{ start: 0, end: 7, text: 'Turkish', entityId: 'Q43', score: 0.9 }];
+
+  it('keeps actors and terms, never the text unless asked', () => {
+    const e = entryFromArticle({ ...article }, mentions, { now: new Date('2024-01-01T00:00:00Z') })!;
+    expect(e.site).toBe('example.org');
+    expect(e.readAt).toBe('2024-01-01T00:00:00.000Z');
+    expect(e.actors).toEqual(['Q43']);
+    expect(e.terms).toContain('drill');
+    expect(e.text).toBeUndefined();
+    expect(entryFromArticle({ ...article }, mentions, { keepText: true })!.text).toBe(article.text);
+  });
+
+  it('skips pages without an http(s) URL', () => {
+    expect(entryFromArticle({ ...article, url: null }, mentions)).toBeNull();
+    expect(entryFromArticle({ ...article, url: 'file:///tmp/x.html' }, mentions)).toBeNull();
   });
 });
