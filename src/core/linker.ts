@@ -178,7 +178,11 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
   const none = () => 0, no = () => false;
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
-  const sure = ctxs.map((c) => (scoreAll(c, none, no, null)[0]?.score ?? 0) >= THRESHOLD);
+  const sure = ctxs.map((c) => {
+    const best = scoreAll(c, none, no, null)[0];
+    // Known words count too (a demonym, a short form that may link later), unless they sit in a longer name.
+    return !!best && (best.score >= THRESHOLD || (index.entries[best.entry]!.flags & A_DEM) !== 0 || (best.score >= POSSIBLE && !c.capPrev && !c.capNext));
+  });
   covered.fill(0);
   matches.forEach((m, i) => { if (sure[i]) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 1; });
   if (sure.includes(false)) ctxs = matches.map((m) => readContext(text, toks, m, covered));

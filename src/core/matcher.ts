@@ -134,6 +134,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     const nameWords = new Set(actor.name.split(/\s+/).length > 1 ? fold(actor.name).split(/[\s-]+/) : []);
     for (const a of actor.aliases) {
       if (!wordy(a.t)) continue;
+      // "Azerbaijan's Defense Ministry" is two mentions, the country and the ministry: possessive forms are left out.
+      if (/\p{L}['’]s\s/u.test(a.t)) continue;
       let flags = flagsOf(a);
       // One word of a longer name ("South" of South Korea, "Man" of Isle of Man) is a short form.
       if (!(flags & A_CS) && nameWords.has(fold(a.t))) flags |= A_SHORT;
