@@ -41,7 +41,11 @@ export interface Card {
   link: { href: string; label: string };
   /** Related stories about this actor: "More on this actor" as a dated timeline. */
   related: RelatedStory[];
+  /** Where a place is, for the locator map (issue #6): its country's ISO code and name; coordinates when known. */
+  place?: CardPlace;
 }
+
+export interface CardPlace { iso2?: string; country?: string; lat?: number; lon?: number }
 
 type Relations = Card['relations'];
 
@@ -207,5 +211,21 @@ export function buildCard(kb: KbIndex, id: string, asOf: string | null, related:
   const link = qid
     ? { href: `https://www.wikidata.org/wiki/${qid}`, label: `Wikidata ${qid}` }
     : { href: `https://en.wikipedia.org/w/index.php?search=${encodeURIComponent(a.name)}`, label: `Search Wikipedia for ${a.name}` };
-  return { id: a.id, qid, name: a.name, type: a.type, desc: a.desc, headline, asOf, facts, relations, sources, link, related };
+  const place = placeOf(kb, a);
+  return { id: a.id, qid, name: a.name, type: a.type, desc: a.desc, headline, asOf, facts, relations, sources, link, related, ...(place ? { place } : {}) };
+}
+
+/** The country a place lies in (itself for a country), found through `iso2` and `part-of` facts. */
+function placeOf(kb: KbIndex, a: Actor): CardPlace | null {
+  if (a.type !== 'country' && a.type !== 'city' && a.type !== 'region') return null;
+  const seen = new Set<string>();
+  let cur: Actor | undefined = a;
+  while (cur && !seen.has(cur.id)) {
+    seen.add(cur.id);
+    const iso2 = cur.facts.find((f) => f.p === 'iso2')?.v;
+    if (cur.type === 'country') return { ...(iso2 ? { iso2 } : {}), country: cur.name };
+    const up = cur.facts.find((f) => (f.p === 'part-of' || f.p === 'located-in' || f.p === 'capital-of') && f.ref);
+    cur = up ? kb.get(up.v) : undefined;
+  }
+  return null;
 }

@@ -55,3 +55,13 @@ describe('buildCard', () => {
     expect(() => buildCard(kb, 'bs:nobody', null, [])).toThrow(/unknown actor/);
   });
 });
+
+describe('Card.place (locator map)', () => {
+  it('locates a city through the country it is part of', () => {
+    expect(buildCard(kb, 'Q9248', '2023-10-23', []).place).toEqual({ country: 'Azerbaijan' });
+  });
+  it('gives a country itself and no place to a person', () => {
+    expect(buildCard(kb, 'Q227', '2023-10-23', []).place?.country).toBe('Azerbaijan');
+    expect(buildCard(kb, 'bs:ilham-aliyev', '2023-10-23', []).place).toBeUndefined();
+  });
+});
