@@ -20,8 +20,9 @@ const req = <T>(r: IDBRequest<T>): Promise<T> =>
 const done = (tx: IDBTransaction): Promise<void> =>
   new Promise((res, rej) => {
     tx.oncomplete = () => res();
+    // A failed request aborts the whole transaction (its error event is deliberately not prevented), which is
+    // what makes writes all-or-nothing; onabort reports the cause.
     tx.onabort = () => rej(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
-    tx.onerror = (ev) => { ev.preventDefault(); }; // let it abort; onabort reports the cause
   });
 
 /** Entries are keyed by URL; an entry without one cannot be stored. */

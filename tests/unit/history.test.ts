@@ -109,6 +109,23 @@ describe('History', () => {
     h.close();
   });
 
+  it('a request failing asynchronously inside the import aborts all of it', async () => {
+    const h = await fresh();
+    await h.add(entry(2, { title: 'before import' }));
+    const before = await h.exportJsonl();
+    const lines = [entry(2, { title: 'changed?' }), entry(3), entry(4)].map((e) => JSON.stringify(e)).join('\n');
+    const real = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      // add() of an existing key fails later, with a ConstraintError event, as a real write failure would.
+      if ((args[0] as HistoryEntry).url.endsWith('/2')) return this.add(...args);
+      return real.apply(this, args);
+    });
+    await expect(h.importJsonl(lines)).rejects.toThrow();
+    vi.restoreAllMocks();
+    expect(await h.exportJsonl()).toBe(before);
+    h.close();
+  });
+
   it('on QuotaExceededError evicts the oldest and retries once', async () => {
     const h = await fresh();
     for (const i of [1, 2, 3]) await h.add(entry(i));
