@@ -117,7 +117,7 @@ describe('History', () => {
     const real = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       // add() of an existing key fails later, with a ConstraintError event, as a real write failure would.
-      if ((args[0] as HistoryEntry).url.endsWith('/2')) return this.add(...args);
+      if ((args[0] as HistoryEntry).url!.endsWith('/2')) return this.add(...args);
       return real.apply(this, args);
     });
     await expect(h.importJsonl(lines)).rejects.toThrow();
