@@ -147,6 +147,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     const team = /^(.+?) (?:national|men's national|women's national) .*team$/i.exec(actor.name);
     if (team && actor.type !== 'person') add(ai, team[1]!, A_TEAM, null);
     if (wordy(actor.name)) add(ai, actor.name, /^[\p{Lu}\d.&-]{2,6}$/u.test(actor.name) ? A_CS : 0, null, true);
+    if (/^United States /.test(actor.name)) add(ai, 'U.S. ' + actor.name.slice(14), 0, null, true);
     if (actor.type === 'person') {
       const seen = new Set<string>();
       for (const full of [actor.name, ...actor.aliases.filter((a) => !a.short && !a.dem).map((a) => a.t)]) {

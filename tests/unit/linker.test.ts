@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/core/types';
+import { THRESHOLD, createLinker } from '../../src/core/linker';
+
+const kb = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/linking/kb-small.json', import.meta.url)), 'utf8')) as KnowledgeBase;
+const linker = createLinker(kb);
+const ids = (text: string, opts = {}) => linker.link(text, { date: '2023-10-23', lang: 'en', ...opts }).mentions.map((m) => `${m.text}=${m.entityId}`);
+
+describe('linker', () => {
+  it('returns mentions sorted by start, each with a score at or above the threshold and its exact text', () => {
+    const text = 'Tbilisi and Baku signed a deal with Ankara.';
+    const { mentions } = linker.link(text, { lang: 'en' });
+    expect(mentions.map((m) => m.text)).toEqual(['Tbilisi', 'Baku', 'Ankara']);
+    for (const m of mentions) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(m.score).toBeGreaterThanOrEqual(THRESHOLD);
+    }
+  });
+
+  it('lists unsure readings as possible mentions instead of highlighting them', () => {
+    const r = linker.link('Turkey prices rise ahead of Thanksgiving.', { lang: 'en' });
+    expect(r.mentions).toEqual([]);
+    expect(r.possible.map((m) => m.entityId)).toEqual(['Q43']);
+    expect(r.possible[0]!.score).toBeLessThan(THRESHOLD);
+  });
+
+  it('never links a lower-case common word to a capitalised name', () => {
+    const r = linker.link('We ate turkey in a nice restaurant.', { lang: 'en' });
+    expect(r.mentions).toEqual([]);
+    expect(r.possible).toEqual([]);
+  });
+
+  it('reads Georgia from its neighbours: the country beside Tbilisi, the state beside Atlanta, nothing without the state', () => {
+    expect(ids('Tbilisi is the capital of Georgia.')).toEqual(['Tbilisi=bs:tbilisi', 'Georgia=Q230']);
+    expect(ids('Atlanta is the largest city in Georgia.')).toEqual(['Atlanta=bs:atlanta', 'Georgia=bs:georgia-us-state']);
+    const noState = createLinker({ ...kb, actors: kb.actors.filter((a) => a.id !== 'bs:georgia-us-state') });
+    expect(noState.link('Atlanta is the largest city in Georgia.', { lang: 'en' }).mentions.map((m) => m.entityId)).toEqual(['bs:atlanta']);
+  });
+
+  it('links a surname to the person named in full earlier, and by office on the date otherwise', () => {
+    expect(ids('Heydar Aliyev built the party. Aliyev died in 2003.')).toEqual(['Heydar Aliyev=bs:heydar-aliyev', 'Aliyev=bs:heydar-aliyev']);
+    expect(ids('President Aliyev spoke.', { date: '2023-01-01' })).toEqual(['Aliyev=bs:ilham-aliyev']);
+    expect(ids('President Aliyev spoke.', { date: '1999-01-01' })).toEqual(['Aliyev=bs:heydar-aliyev']);
+    expect(ids('Mr Aliyev sold tea.', { date: '2023-01-01' })).toEqual(['Mr Aliyev=bs:ilham-aliyev']);
+    expect(ids('Aliyev sold tea.')).toEqual([]);
+  });
+
+  it('offers the other candidates for "pick another"', () => {
+    const m = linker.link('Atlanta voters in Georgia.', { lang: 'en' }).mentions.find((x) => x.text === 'Georgia');
+    expect(m?.entityId).toBe('bs:georgia-us-state');
+    expect(m?.alt).toContain('Q230');
+  });
+
+  it('applies corrections for the site: removes a link or replaces it', () => {
+    const text = 'Talks in Tbilisi, Georgia.';
+    const site = 'news.example';
+    const wrong = { site, mentionText: 'GEORGIA', wrongId: 'Q230' };
+    expect(linker.link(text, { site, corrections: [{ ...wrong, rightId: null }] }).mentions.map((m) => m.entityId)).toEqual(['bs:tbilisi']);
+    const fixed = linker.link(text, { site, corrections: [{ ...wrong, rightId: 'bs:georgia-us-state' }] }).mentions;
+    expect(fixed.map((m) => m.entityId)).toEqual(['bs:tbilisi', 'bs:georgia-us-state']);
+    expect(fixed[1]!.score).toBe(1);
+    // Another site is not affected.
+    expect(linker.link(text, { site: 'other.example', corrections: [{ ...wrong, rightId: null }] }).mentions.map((m) => m.entityId)).toEqual(['bs:tbilisi', 'Q230']);
+  });
+
+  it('uses the article language for short foreign forms', () => {
+    expect(ids('Türkiye ile AB görüştü.', { lang: 'tr' })).toEqual(['Türkiye=Q43', 'AB=Q458']);
+    expect(ids('The AB test.', { lang: 'en' })).toEqual([]);
+  });
+
+  it('builds quickly and links an empty text to nothing', () => {
+    expect(linker.link('').mentions).toEqual([]);
+    expect(linker.link('   \n').possible).toEqual([]);
+  });
+});

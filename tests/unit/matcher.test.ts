@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, KnowledgeBase } from '../../src/core/types';
+import { buildAliasIndex, matchText } from '../../src/core/matcher';
+
+const actor = (id: string, name: string, aliases: Actor['aliases'] = [], type: Actor['type'] = 'city'): Actor => ({ id, type, name, desc: '', aliases, facts: [] });
+const kb: KnowledgeBase = {
+  version: 1, built: '', sources: {},
+  actors: [
+    actor('bs:ny', 'New York', [], 'city'),
+    actor('bs:nyc', 'New York City'),
+    actor('bs:york', 'York'),
+    actor('bs:nk', 'Nagorno-Karabakh', [{ t: 'Karabakh', short: true }], 'region'),
+    actor('bs:us', 'United States', [{ t: 'U.S.' }, { t: 'US', cs: true }], 'country'),
+    actor('bs:doe', 'United States Department of Education', [], 'organization'),
+    actor('bs:ist', 'Istanbul', [{ t: 'İstanbul' }]),
+    actor('bs:bj', 'Beijing', [{ t: '北京', lang: 'zh' }]),
+    actor('bs:num', '90'),
+    actor('bs:nd', "N'Djamena"),
+  ],
+};
+const index = buildAliasIndex(kb);
+const found = (text: string) => matchText(index, text).map((m) => text.slice(m.start, m.end));
+
+describe('matcher', () => {
+  it('takes the longest match at each position', () => {
+    expect(found('in New York City and in York')).toEqual(['New York City', 'York']);
+    expect(found('New York, then York')).toEqual(['New York', 'York']);
+  });
+  it('treats space and hyphen alike inside names but keeps hyphenated pairs apart', () => {
+    expect(found('Nagorno Karabakh and Nagorno-Karabakh; Karabakh')).toEqual(['Nagorno Karabakh', 'Nagorno-Karabakh', 'Karabakh']);
+    expect(found('the Karabakh-Istanbul road')).toEqual(['Karabakh', 'Istanbul']);
+  });
+  it('matches every spelling of a folded name, with offsets into the original text', () => {
+    expect(found("İSTANBUL'da, Istanbul’s and ISTANBUL")).toEqual(['İSTANBUL', 'Istanbul', 'ISTANBUL']);
+  });
+  it('keeps the full stop of an abbreviation and writes U.S. for United States', () => {
+    expect(found('the U.S. economy')).toEqual(['U.S.']);
+    expect(found('the U.S. Department of Education said')).toEqual(['U.S. Department of Education']);
+  });
+  it('matches CJK names inside unspaced text', () => {
+    expect(found('代表在北京举行会谈')).toEqual(['北京']);
+  });
+  it('never matches inside URLs or addresses, nor on forms without letters', () => {
+    expect(found('see http://york.example/new-york and mail york@example.org in 90 days')).toEqual([]);
+  });
+  it('matches names with an inner apostrophe', () => {
+    expect(found("aid workers in N'Djamena said")).toEqual(["N'Djamena"]);
+  });
+  it('skips lower-case words without looking them up', () => {
+    expect(found('new york is lower case here')).toEqual([]);
+  });
+});

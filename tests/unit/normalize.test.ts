@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { G_APOS, G_DOT, G_HYPHEN, G_NONE, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_SENT, fold, tokenHash, tokenize, tokenText } from '../../src/core/normalize';
+
+const words = (text: string) => {
+  const t = tokenize(text);
+  return Array.from({ length: t.count }, (_, i) => tokenText(text, t, i));
+};
+const spans = (text: string) => {
+  const t = tokenize(text);
+  return Array.from({ length: t.count }, (_, i) => text.slice(t.start[i], t.end[i]));
+};
+
+describe('fold', () => {
+  it('folds Turkish dotted and dotless i, case and diacritics alike', () => {
+    expect(fold('İSTANBUL')).toBe('istanbul');
+    expect(fold('Istanbul')).toBe('istanbul');
+    expect(fold('İstanbul')).toBe('istanbul');
+    expect(fold('ıstanbul')).toBe('istanbul');
+    expect(fold('Erdoğan')).toBe('erdogan');
+    expect(fold('ÉDOUARD')).toBe('edouard');
+    expect(fold('Straße')).toBe('strasse');
+    expect(fold('ΑΘΉΝΑ')).toBe('αθηνα');
+    expect(fold('Москва')).toBe('москва');
+  });
+  it('applies NFKC compatibility forms (full-width letters, ligatures)', () => {
+    expect(fold('ＥＵ')).toBe('eu');
+    expect(fold('ﬁnance')).toBe('finance');
+  });
+  it('treats typographic apostrophes as one', () => {
+    expect(fold('Ankara’s')).toBe(fold("Ankara's"));
+  });
+});
+
+describe('tokenize', () => {
+  it('gives offsets into the original text whatever folding does', () => {
+    const text = 'Dün İSTANBUL’da Erdoğan konuştu.';
+    expect(spans(text)).toEqual(['Dün', 'İSTANBUL', 'da', 'Erdoğan', 'konuştu']);
+    expect(words(text)).toEqual(['dun', 'istanbul', 'da', 'erdogan', 'konustu']);
+  });
+  it('splits apostrophe suffixes and hyphenated pairs, and records the gaps', () => {
+    const text = "Baku's Russia-Ukraine U.S. talks";
+    const t = tokenize(text);
+    expect(spans(text)).toEqual(['Baku', 's', 'Russia', 'Ukraine', 'U', 'S', 'talks']);
+    expect(Array.from(t.gap.slice(1, t.count))).toEqual([G_APOS, G_SPACE, G_HYPHEN, G_SPACE, G_DOT, G_DOT]);
+  });
+  it('finds word boundaries in scripts without ASCII letters (a RegExp \\b would not)', () => {
+    expect(spans('Ōsaka és Écija')).toEqual(['Ōsaka', 'és', 'Écija']);
+    expect(spans('Москва, Αθήνα و عمّان; ירושלים')).toEqual(['Москва', 'Αθήνα', 'و', 'عمّان', 'ירושלים']);
+  });
+  it('makes every CJK character a token of its own, adjacent to the next', () => {
+    const text = '北京和东京';
+    const t = tokenize(text);
+    expect(spans(text)).toEqual(['北', '京', '和', '东', '京']);
+    expect(t.gap[1]).toBe(G_NONE);
+  });
+  it('flags case, capitals and sentence starts', () => {
+    const text = 'BAKU – Turkey said. turkey Mr. Aliyev';
+    const t = tokenize(text);
+    const f = (i: number) => t.flags[i]!;
+    expect(f(0) & T_ALLCAPS).toBeTruthy();
+    expect(f(1) & T_CAP).toBeTruthy();
+    expect(f(1) & T_SENT).toBe(0);
+    expect(f(3) & T_LOWER).toBeTruthy();
+    expect(f(3) & T_SENT).toBeTruthy(); // after "said."
+    expect(f(5) & T_SENT).toBe(0); // "Mr." does not end a sentence
+  });
+  it('blocks URLs, e-mail addresses and code-like tokens', () => {
+    const text = 'See https://www.turkey.com/georgia, info@armenia.org, Quark.Models.Entities and snake_case, but U.S. and Baku.';
+    const t = tokenize(text);
+    const blocked = Array.from({ length: t.count }, (_, i) => (t.flags[i]! & T_BLOCKED ? text.slice(t.start[i], t.end[i]) : null)).filter(Boolean);
+    expect(blocked).toEqual(['https', 'www', 'turkey', 'com', 'georgia', 'info', 'armenia', 'org', 'Quark', 'Models', 'Entities', 'snake', 'case']);
+  });
+  it('hashes folded forms the same way for any spelling', () => {
+    const a = tokenize('İSTANBUL'), b = tokenize('istanbul'), c = tokenize('Istanbul');
+    expect(tokenHash(a, 0)).toBe(tokenHash(b, 0));
+    expect(tokenHash(c, 0)).toBe(tokenHash(b, 0));
+    expect(tokenHash(tokenize('Ankara'), 0)).not.toBe(tokenHash(b, 0));
+  });
+});
