@@ -26,22 +26,41 @@ function boot(): void {
       ? { registry: natives.highlights, make: natives.makeHighlight }
       : null;
   let session: Session | null = null;
-  let settings: Settings | null = null;
 
-  async function start(force: boolean): Promise<Session | null> {
-    if (session && session.state !== 'destroyed') return session;
-    const hello = await send('content/hello', { url: location.href });
-    settings = hello.settings;
-    if (!hello.enabled && !force) return null;
-    const s = new Session({
-      doc: document, natives, send, settings, sidebarUrl: browser.runtime.getURL('sidebar.html'),
-      isArticle: isArticlePage,
-      extract: (doc, opts) => extractArticle(doc, opts),
-      highlightEnv,
+  // One start at a time; `gen` moves on when the reader switches Backstory off (or a forced start supersedes a
+  // plain one), so a hello that comes back late cannot resurrect a session.
+  let gen = 0;
+  let starting: Promise<Session | null> | null = null;
+
+  function start(force: boolean): Promise<Session | null> {
+    if (session && session.state !== 'destroyed') return Promise.resolve(session);
+    if (starting && !force) return starting;
+    const my = ++gen;
+    const p = (async () => {
+      const hello = await send('content/hello', { url: location.href });
+      const settings: Settings = hello.settings;
+      if (my !== gen || (!hello.enabled && !force)) return null;
+      const s = new Session({
+        doc: document, natives, send, settings, sidebarUrl: browser.runtime.getURL('sidebar.html'),
+        isArticle: isArticlePage,
+        extract: (doc, opts) => extractArticle(doc, opts),
+        highlightEnv,
+      });
+      session = s;
+      await s.start();
+      return s;
+    })().finally(() => {
+      if (starting === p) starting = null;
     });
-    session = s;
-    await s.start();
-    return s;
+    starting = p;
+    return p;
+  }
+
+  function stop(): void {
+    gen++;
+    starting = null;
+    session?.destroy();
+    session = null;
   }
 
   browser.runtime.onMessage.addListener((msg: unknown) => {
@@ -50,8 +69,7 @@ function boot(): void {
     if (cmd.type === 'content/set-enabled') {
       const { enabled } = cmd.payload as { enabled: boolean };
       if (!enabled) {
-        session?.destroy();
-        session = null;
+        stop();
         return Promise.resolve(true);
       }
       return start(true).then(() => true);

@@ -69,4 +69,19 @@ describe('following the page', () => {
     expect(links(sent)).toBe(1);
     expect(session.highlighted.map((p) => p.range)).toEqual(before);
   });
+
+  it('a page that was not an article gets highlighted once an SPA navigates to an article', async () => {
+    document.head.innerHTML = '<title>Home</title>';
+    document.body.innerHTML = '<nav><a href="/a">Baku</a></nav><main><ul><li>Armenia</li></ul></main>';
+    const { session, sent } = makeSession({ debounceMs: 10 });
+    await session.start();
+    expect(session.state).toBe('skipped');
+    history.pushState({}, '', '/story-about-baku');
+    document.querySelector('main')!.innerHTML = `<article><h1>Talks in Baku</h1>${'<p>Delegations from Armenia and Azerbaijan met in Baku for a second day of talks on the border, transport and trade, officials from both sides said on Wednesday evening.</p>'.repeat(4)}</article>`;
+    await sleep(150);
+    expect(links(sent)).toBe(1);
+    expect(session.state).toBe('ready');
+    expect(document.querySelector(HOST_TAG)!.getAttribute('data-entities')).toBe('Q227 Q399 Q9248');
+    history.pushState({}, '', '/');
+  });
 });
