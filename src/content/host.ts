@@ -49,6 +49,9 @@ export class Host {
     this.live = doc.createElement('div');
     this.live.className = 'sr';
     this.live.setAttribute('aria-live', 'polite');
+    // Visually hidden even if the shadow <style> were blocked (see openSidebar).
+    for (const [k, v] of [['position', 'fixed'], ['width', '1px'], ['height', '1px'], ['overflow', 'hidden'],
+      ['clip-path', 'inset(50%)'], ['white-space', 'nowrap']] as const) this.live.style.setProperty(k, v);
     this.root.append(style, this.tip, this.live);
   }
 
@@ -66,6 +69,9 @@ export class Host {
   showTooltip(text: string, at: { left: number; top: number; bottom: number }): void {
     this.tip.textContent = text; // text, never HTML: names come from the knowledge base, but stay safe anyway
     this.tip.hidden = false;
+    this.tip.style.setProperty('position', 'fixed');
+    this.tip.style.setProperty('z-index', '2147483647');
+    this.tip.style.setProperty('pointer-events', 'none');
     const view = this.opts.doc.defaultView;
     const vh = view?.innerHeight ?? 800;
     const above = at.top > 40 || at.bottom + 40 > vh;
@@ -97,8 +103,18 @@ export class Host {
     if (!this.frame) {
       const f = doc.createElement('iframe');
       f.title = 'Backstory sidebar';
-      f.style.width = `${this.opts.width}px`;
-      f.style[this.opts.side] = '0';
+      // Layout through the CSSOM as well as the shadow <style>: a page CSP without 'unsafe-inline' may block the
+      // <style> element in some engines, never CSSOM writes.
+      const st = f.style;
+      st.setProperty('position', 'fixed', 'important');
+      st.setProperty('top', '0', 'important');
+      st.setProperty(this.opts.side, '0', 'important');
+      st.setProperty('height', '100vh', 'important');
+      st.setProperty('width', `${this.opts.width}px`, 'important');
+      st.setProperty('max-width', '100vw', 'important');
+      st.setProperty('z-index', '2147483647', 'important');
+      st.setProperty('border', '0', 'important');
+      st.setProperty('background', 'Canvas', 'important');
       f.src = this.opts.sidebarUrl + hash;
       this.root.append(f);
       this.frame = f;

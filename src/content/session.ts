@@ -147,7 +147,11 @@ export class Session {
     const prev = this.state;
     this.state = 'running';
     const t0 = natives.now();
-    const extracted = this.d.isArticle(doc) ? this.d.extract(doc, { url: doc.location.href }) : null;
+    // The article check and the extraction run as separate tasks, so each stays as short as it can be.
+    const isArticle = this.d.isArticle(doc);
+    if (isArticle) await new Promise<void>((r) => natives.setTimeout(r, 0));
+    if (this.ac.signal.aborted) return;
+    const extracted = isArticle ? this.d.extract(doc, { url: doc.location.href }) : null;
     const t1 = natives.now();
     natives.measure('backstory:extract', t0, t1);
     if (this.ac.signal.aborted) return;
