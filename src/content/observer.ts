@@ -13,6 +13,10 @@ export interface WatchOptions {
   host: () => Node | null;
   /** Called (debounced) when the article may have changed; `urlChanged` when the page's URL moved. */
   onChange: (reason: { urlChanged: boolean }) => void;
+  /** Elements added by the page that may be further articles (infinite scroll), batched like the rest. */
+  onAdded?: (els: Element[]) => void;
+  /** Cheap test of an added element (default: none are). */
+  isCandidate?: (el: Element) => boolean;
   debounceMs?: number;
 }
 
@@ -24,16 +28,24 @@ export function watchPage(o: WatchOptions): void {
   const page = (): string => (doc.location?.href ?? '').split('#')[0]!;
   let lastUrl = page();
   let pendingUrl = false;
+  let pendingChange = false;
+  const added = new Set<Element>();
 
-  const schedule = (urlChanged: boolean) => {
+  const schedule = (urlChanged: boolean, change = true) => {
     pendingUrl ||= urlChanged;
+    pendingChange ||= change;
     if (timer !== null) natives.clearTimeout(timer);
     timer = natives.setTimeout(() => {
       timer = null;
       if (signal.aborted) return;
       const u = pendingUrl;
+      const c = pendingChange;
+      const els = [...added].filter((el) => el.isConnected);
       pendingUrl = false;
-      o.onChange({ urlChanged: u });
+      pendingChange = false;
+      added.clear();
+      if (c) o.onChange({ urlChanged: u });
+      else if (els.length && o.onAdded) o.onAdded(els);
     }, debounce);
   };
 
@@ -49,6 +61,7 @@ export function watchPage(o: WatchOptions): void {
     if (urlMoved()) return schedule(true);
     const nodes = o.watched();
     const host = o.host();
+    let candidates = false;
     for (const r of records) {
       if (host && (r.target === host || host.contains(r.target))) continue;
       if (r.type === 'characterData') {
@@ -58,7 +71,16 @@ export function watchPage(o: WatchOptions): void {
       for (const n of Array.from(r.removedNodes)) {
         if (nodes.has(n) || (n.nodeType === 1 && containsAny(n, nodes))) return schedule(false);
       }
+      if (o.isCandidate) {
+        for (const n of Array.from(r.addedNodes)) {
+          if (n.nodeType === 1 && n !== host && o.isCandidate(n as Element)) {
+            added.add(n as Element);
+            candidates = true;
+          }
+        }
+      }
     }
+    if (candidates) schedule(false, false);
   });
   mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {

@@ -11,6 +11,7 @@ import { Highlighter } from './highlighter';
 import type { Placed } from './hit-test';
 import { hitTest, placeMentions, selectMentions } from './hit-test';
 import { Host } from './host';
+import { MIN_PART_CHARS, articleIn, commonAncestor, looksLikeArticle, partText, partTitle } from './parts';
 import { isCloseKey, stepIndex } from './keyboard';
 import type { Natives } from './natives';
 import { watchPage } from './observer';
@@ -31,6 +32,17 @@ export interface SessionDeps {
 }
 
 type LinkReply = Replies['article/link'];
+
+/** One article on the page: its text, where that text lives, and what the background found in it. */
+interface Part {
+  /** The appended article's element; null for the page's article (found by extraction). */
+  root: Element | null;
+  text: string;
+  segments: TextSegment[];
+  reply: LinkReply;
+  entities: Map<string, EntitySummary>;
+  placed: Placed[];
+}
 export type SessionState = 'idle' | 'running' | 'skipped' | 'ready' | 'destroyed';
 
 /** Longest stretch of our work between yields to the page (issue #7: no task of ours over 50 ms). */
@@ -42,12 +54,14 @@ export class Session {
   private readonly ac = new AbortController();
   private readonly hl: Highlighter;
   private host: Host | null = null;
-  private segments: TextSegment[] = [];
+  /** The page's article (first) and any articles appended below it (infinite scroll). */
+  private parts: Part[] = [];
+  /** All highlighted mentions, parts in order, each in text order. */
   private placed: Placed[] = [];
+  /** The part linked last: the background's article state (and the sidebar's mention indexes) describe it. */
+  private latest: Part | null = null;
   private watched = new Set<Node>();
-  private reply: LinkReply | null = null;
-  private lastText: string | null = null;
-  private entities = new Map<string, EntitySummary>();
+  private meta: ArticleText | null = null;
   private focusIdx: number | null = null;
   private selected: string | null = null;
   private hover: Placed | null = null;
@@ -92,7 +106,8 @@ export class Session {
     this.host?.remove();
     this.host = null;
     this.placed = [];
-    this.segments = [];
+    this.parts = [];
+    this.latest = null;
     this.watched.clear();
   }
 
@@ -157,44 +172,30 @@ export class Session {
     if (this.ac.signal.aborted) return;
     if (!extracted) {
       // Not an article (any more: an SPA may navigate from an article to a list). Keep the host if we had one.
-      this.hl.clear();
-      this.placed = [];
-      this.watched.clear();
-      this.host?.setReady(0, []);
+      this.parts = [];
+      this.latest = null;
+      this.show();
       this.state = this.host ? 'ready' : 'skipped';
       if (prev === 'idle' || reason.urlChanged) this.listen();
       return;
     }
 
     const article = clampArticle(extracted.article);
-    let reply = this.reply;
-    if (!reply || article.text !== this.lastText) {
-      reply = await this.d.send('article/link', { article });
-      if (this.ac.signal.aborted) return;
-      this.reply = reply;
-      this.lastText = article.text;
-      this.entities = new Map(reply.entities.map((e) => [e.id, e]));
-      this.focusIdx = null;
-    }
+    this.meta = article;
+    const old = reason.urlChanged ? [] : this.parts;
+    const parts: Part[] = [await this.linkPart(null, article, extracted.segments, old[0])];
+    if (this.ac.signal.aborted) return;
     const t2 = natives.now();
     natives.measure('backstory:link', t1, t2);
-
-    const placed = await this.place(reply, extracted.segments);
-    if (this.ac.signal.aborted) return;
-    this.segments = extracted.segments;
-    this.placed = placed;
-    this.watched = new Set(placed.flatMap((p) => [p.range.startContainer, p.range.endContainer]));
-    this.hl.render(placed, this.d.settings.palette);
-    this.hl.setHover(null);
-    this.hover = null;
-
-    if (!this.host) {
-      this.host = new Host({
-        doc, sidebarUrl: this.d.sidebarUrl, side: this.d.settings.sidebarSide, width: this.d.settings.sidebarWidth,
-      });
+    // Appended articles that are still on the page: re-read (a re-render may have replaced their nodes).
+    for (const p of old.slice(1)) {
+      if (!p.root || !p.root.isConnected) continue;
+      const part = await this.readPart(p.root, p);
+      if (this.ac.signal.aborted) return;
+      if (part) parts.push(part);
     }
-    this.host.attach();
-    this.host.setReady(placed.length, placed.map((p) => p.mention.entityId));
+    this.parts = parts;
+    this.show();
     const t3 = natives.now();
     natives.measure('backstory:highlight', t2, t3);
     natives.measure('backstory:total', t0, t3);
@@ -202,10 +203,85 @@ export class Session {
     this.listen();
   }
 
+  /** Links a part (reusing the earlier reply when its text did not change) and places its mentions. */
+  private async linkPart(root: Element | null, article: ArticleText, segments: TextSegment[], prev?: Part): Promise<Part> {
+    let reply: LinkReply;
+    let fresh = false;
+    if (prev && prev.root === root && prev.text === article.text) {
+      reply = prev.reply;
+    } else {
+      reply = await this.d.send('article/link', { article });
+      fresh = true;
+    }
+    const entities = new Map(reply.entities.map((e) => [e.id, e]));
+    const placed = await this.place(reply, entities, segments);
+    const part: Part = { root, text: article.text, segments, reply, entities, placed };
+    if (fresh || !this.latest || this.latest === prev) this.latest = part;
+    if (fresh) this.focusIdx = null;
+    return part;
+  }
+
+  /** Reads and links an appended article element; null when it holds too little text. */
+  private async readPart(root: Element, prev?: Part): Promise<Part | null> {
+    const { text, segments } = partText(root);
+    if (text.length < MIN_PART_CHARS / 2) return null;
+    const base = this.meta;
+    const article = clampArticle({
+      title: partTitle(root) ?? base?.title ?? '', byline: null, siteName: base?.siteName ?? null, lang: base?.lang ?? null,
+      dir: base?.dir ?? null, published: null, url: this.d.doc.location.href, excerpt: null, text,
+    });
+    return this.linkPart(root, article, segments, prev);
+  }
+
+  /** Articles appended below the others (infinite scroll), one after the other. */
+  private async addParts(els: Element[]): Promise<void> {
+    if (this.running) return;
+    try {
+      for (const el of els) {
+        const art = articleIn(el);
+        if (art) await this.addPart(art);
+      }
+    } catch {
+      // The background went away: keep what is shown.
+    }
+  }
+
+  private async addPart(root: Element): Promise<void> {
+    if (this.state !== 'ready' || this.parts.length === 0 || !root.isConnected) return;
+    if (this.parts.some((p) => p.root && (p.root.contains(root) || root.contains(p.root)))) return;
+    const main = commonAncestor(this.parts[0]!.segments.map((s) => s.node));
+    if (main && (main.contains(root) || root.contains(main))) return; // a re-render of the article itself
+    const part = await this.readPart(root);
+    if (!part || this.ac.signal.aborted) return;
+    this.parts.push(part);
+    this.show();
+  }
+
+  /** Paints every part's mentions and updates the host. */
+  private show(): void {
+    const placed = this.parts.flatMap((p) => p.placed);
+    this.placed = placed;
+    this.watched = new Set(placed.flatMap((p) => [p.range.startContainer, p.range.endContainer]));
+    this.hl.render(placed, this.d.settings.palette);
+    this.hl.setHover(null);
+    this.hover = null;
+    if (this.parts.length === 0) {
+      this.host?.setReady(0, []);
+      return;
+    }
+    if (!this.host) {
+      this.host = new Host({
+        doc: this.d.doc, sidebarUrl: this.d.sidebarUrl, side: this.d.settings.sidebarSide, width: this.d.settings.sidebarWidth,
+      });
+    }
+    this.host.attach();
+    this.host.setReady(placed.length, placed.map((p) => p.mention.entityId));
+  }
+
   /** Builds ranges in slices, yielding to the page between them. */
-  private async place(reply: LinkReply, segments: readonly TextSegment[]): Promise<Placed[]> {
+  private async place(reply: LinkReply, entities: ReadonlyMap<string, EntitySummary>, segments: readonly TextSegment[]): Promise<Placed[]> {
     const { natives, settings } = this.d;
-    const selected = selectMentions(reply.mentions, this.entities, settings);
+    const selected = selectMentions(reply.mentions, entities, settings);
     const out: Placed[] = [];
     const CHUNK = 200;
     for (let i = 0; i < selected.length; i += CHUNK) {
@@ -248,6 +324,8 @@ export class Session {
       watched: () => this.watched,
       host: () => this.host?.el ?? null,
       onChange: (reason) => void this.run(reason),
+      isCandidate: looksLikeArticle,
+      onAdded: (els) => void this.addParts(els),
       debounceMs: this.d.debounceMs,
     });
   }
@@ -259,10 +337,18 @@ export class Session {
     if (t && typeof t.closest === 'function' && t.closest('a[href], button, input, textarea, select, label, [contenteditable]')) return;
     const sel = this.d.doc.getSelection?.();
     if (sel && !sel.isCollapsed) return; // the reader is selecting text
-    const hit = hitTest(this.d.natives, this.segments, this.placed, e.clientX, e.clientY);
+    const hit = this.hitAt(e.clientX, e.clientY);
     if (!hit) return;
     this.focusIdx = this.placed.indexOf(hit);
     this.select(hit.mention.entityId, true);
+  }
+
+  private hitAt(x: number, y: number): Placed | null {
+    for (const p of this.parts) {
+      const hit = hitTest(this.d.natives, p.segments, p.placed, x, y);
+      if (hit) return hit;
+    }
+    return null;
   }
 
   private pointer: { x: number; y: number } | null = null;
@@ -274,7 +360,7 @@ export class Session {
     this.rafId = this.d.natives.raf(() => {
       this.rafId = null;
       if (this.state === 'destroyed' || !this.pointer) return;
-      const hit = hitTest(this.d.natives, this.segments, this.placed, this.pointer.x, this.pointer.y);
+      const hit = this.hitAt(this.pointer.x, this.pointer.y);
       if (hit === this.hover) return;
       this.hover = hit;
       this.hl.setHover(hit ? hit.range : null);
@@ -304,7 +390,7 @@ export class Session {
     this.selected = id;
     void this.d.send('article/select', { id }).catch(() => {});
     if (open) this.openSidebar(id);
-    const name = this.entities.get(id)?.name ?? id;
+    const name = this.parts.map((p) => p.entities.get(id)?.name).find(Boolean) ?? id;
     this.host?.announce(`Background on ${name} opened in the Backstory sidebar.`);
   }
 
@@ -333,12 +419,15 @@ export class Session {
   }
 
   private focusMention(index: number): void {
-    const placed = this.placed.find((p) => p.index === index);
+    // Indexes are into the reply of the part linked last: that is the article the sidebar shows.
+    const part = this.latest;
+    if (!part) return;
+    const placed = part.placed.find((p) => p.index === index);
     let range = placed?.range ?? null;
     if (!range) {
       // Not highlighted (filtered by settings): still show where it is, if it maps.
-      const m = this.reply?.mentions[index];
-      const r = m ? rangeFor(this.segments, m.start, m.end) : null;
+      const m = part.reply.mentions[index];
+      const r = m ? rangeFor(part.segments, m.start, m.end) : null;
       range = r
         ? this.d.natives.makeRange({ startContainer: r.startNode, startOffset: r.startOffset, endContainer: r.endNode, endOffset: r.endOffset })
         : null;

@@ -85,3 +85,40 @@ describe('following the page', () => {
     history.pushState({}, '', '/');
   });
 });
+
+describe('articles appended below (infinite scroll)', () => {
+  const next = `<h1>Central Asia talks</h1>${'<p>Officials from Armenia travelled to Baku for a further round of talks on trade and transport, and both sides described the meeting as constructive.</p>'.repeat(4)}`;
+
+  it('highlights an appended article and links it on its own', async () => {
+    loadArticle();
+    const { session, sent } = makeSession({ debounceMs: 10 });
+    await session.start();
+    const before = session.highlighted.length;
+    const more = document.createElement('div');
+    document.body.append(more);
+    const art = document.createElement('article');
+    art.innerHTML = next;
+    more.append(art);
+    await sleep(150);
+    expect(links(sent)).toBe(2);
+    const appended = session.highlighted.filter((p) => art.contains(p.range.startContainer));
+    expect(appended.map((p) => textOf(p.range))).toEqual(['Armenia', 'Baku', 'Armenia', 'Baku', 'Armenia', 'Baku', 'Armenia', 'Baku']);
+    expect(session.highlighted.length).toBe(before + 8);
+    expect(document.querySelector(HOST_TAG)!.getAttribute('data-mentions')).toBe(String(before + 8));
+    // Teardown still restores the page (the appended article is the page's own).
+    session.destroy();
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  it('ignores appended comments and teasers (no <article> headline)', async () => {
+    loadArticle();
+    const { session, sent } = makeSession({ debounceMs: 10 });
+    await session.start();
+    const box = document.createElement('section');
+    box.innerHTML = `<h3>Comments</h3>${'<p>I visited Baku and Armenia last year and the food was wonderful, though the traffic in the capital was something else entirely.</p>'.repeat(5)}`;
+    document.body.append(box);
+    await sleep(100);
+    expect(links(sent)).toBe(1);
+    expect(session.highlighted.some((p) => box.contains(p.range.startContainer))).toBe(false);
+  });
+});
