@@ -24,7 +24,10 @@ const SPORT_ALL_RE = new RegExp(words(new Set([...SPORT_STRONG, ...SPORT_WEAK]))
 export function createLinker(kb: KnowledgeBase): Linker {
   const index = buildAliasIndex(kb);
   const graph = buildGraph(kb.actors);
-  return { link: (text, opts = {}) => linkText(index, graph, text, opts) };
+  // Token buffers are lent from call to call: allocating typed arrays per article costs more than tokenising it.
+  // Safe because link() is synchronous and never re-entered.
+  const scratch: { toks?: Tokens } = {};
+  return { link: (text, opts = {}) => linkText(index, graph, text, opts, scratch) };
 }
 
 /** What the words around one match say. */
@@ -127,14 +130,31 @@ function isSport(text: string): boolean {
   return n >= 3;
 }
 
-function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions): LinkResult {
-  const toks = tokenize(text);
-  const matches = findMatches(index, text, toks);
+function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions, scratch: { toks?: Tokens }): LinkResult {
+  const toks = (scratch.toks = tokenize(text, scratch.toks));
+  const date = opts.date ? opts.date.slice(0, 10) : null;
+  // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
+  // can never link: drop them before any scoring (they are most matches in running text).
+  const named = new Set<number>();
+  const all = findMatches(index, text, toks);
+  for (const m of all) for (const e of m.entries) if (!(index.entries[e]!.flags & A_SHORT)) named.add(index.entries[e]!.actor);
+  const matches = all.filter((m) => {
+    let person = true;
+    for (const e of m.entries) {
+      const en = index.entries[e]!;
+      if (!(en.flags & A_SHORT) || named.has(en.actor)) return true;
+      const a = index.actors[en.actor]!;
+      if (a.type !== 'person') person = false;
+      else if (m.entries.length === 1 && ((a.prior ?? 0) >= 0.5 || leads(a, date))) return true;
+    }
+    if (!person || m.tokStart === 0) return !person;
+    const w = tokenText(text, toks, m.tokStart - 1);
+    return TITLES.has(w) || HONORIFICS.has(w);
+  });
   if (matches.length === 0) return { mentions: [], possible: [] };
   const covered = new Uint8Array(toks.count);
   for (const m of matches) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 1;
   let ctxs: Context[] = matches.map((m) => readContext(text, toks, m, covered));
-  const date = opts.date ? opts.date.slice(0, 10) : null;
   const lang = opts.lang ? opts.lang.toLowerCase().split(/[-_]/)[0]! : null;
   // Only worth hashing every word when a country is among the candidates.
   let sportMemo: boolean | undefined;

@@ -2,7 +2,7 @@
 // once (hashing folded tokens on the fly) and each token start costs one Map lookup. NOTES.md measured a
 // character trie at ~22 MB/s; a first-token hash map does far less work per character.
 import type { Actor, Alias, KnowledgeBase } from './types';
-import { type Tokens, T_BLOCKED, T_LOWER, fold, foldUnit, gapCompatible, tokenHash, tokenize, tokenText } from './normalize';
+import { type Tokens, T_BLOCKED, T_LOWER, foldUnit, gapCompatible, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
 
 // Alias flags, packed.
 export const A_CS = 1;
@@ -31,11 +31,16 @@ interface Seq {
   rest: Int32Array;
   /** Gap classes before tokens after the first (same length as rest). */
   gaps: Uint8Array;
-  /** Folded tokens, for verifying a hash hit. */
-  tokens: string[];
+  /** The alias text; its folded tokens are computed on the first hash hit, to verify it (hashes can collide). */
+  src: string;
+  tokens: string[] | null;
   /** The alias ends with a full stop ("U.S.", "Calif."): the match takes the text's full stop too. */
   dot: boolean;
   entries: number[];
+  /** When every alias here is case-sensitive ("IN", "AS"), their spellings: other spellings are no match. */
+  csForms: string[] | null;
+  /** Some alias here is written in lower case, so a lower-case word may match it. */
+  lowerOk: boolean;
 }
 
 interface Head {
@@ -76,39 +81,49 @@ function flagsOf(a: Alias): number {
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const entries: AliasEntry[] = [];
   const first = new Map<number, Head>();
-  const byKey = new Map<string, Seq>();
+  // Sequences by a hash of all their tokens and gaps; built without any per-alias string (build time matters).
+  const byHash = new Map<number, Seq | Seq[]>();
   const lowerFirst = new Uint8Array(65536);
   const lowerHeads = new Set<number>();
+  const empty32 = new Int32Array(0), empty8 = new Uint8Array(0);
   let scratch: Tokens | undefined;
+  let nameWords: number[] = [];
+  const sameSeq = (q: Seq, toks: Tokens): boolean => {
+    if (q.rest.length !== toks.count - 1) return false;
+    for (let i = 1; i < toks.count; i++) if (q.rest[i - 1] !== toks.hash[i] || q.gaps[i - 1] !== toks.gap[i]) return false;
+    return true;
+  };
   /** Adds one alias; `name` marks the display name, which never overrides an alias of the same spelling. */
   const add = (actor: number, t: string, flags: number, lang: string | null, name = false) => {
     const toks = (scratch = tokenize(t, scratch));
-    if (toks.count === 0) return;
-    const words: string[] = [];
-    for (let i = 0; i < toks.count; i++) words.push(tokenText(t, toks, i));
-    let key = words[0]!;
-    for (let i = 1; i < toks.count; i++) key += String.fromCharCode(toks.gap[i]!) + words[i];
-    let seq = byKey.get(key);
+    const n = toks.count;
+    if (n === 0) return;
+    let all = FNV;
+    for (let i = 0; i < n; i++) all = Math.imul(all ^ tokenHash(toks, i), 0x01000193) ^ toks.gap[i]!;
+    // One word of a longer name ("South" of South Korea, "Man" of Isle of Man) is a short form.
+    if (n === 1 && !name && !(flags & A_CS) && nameWords.includes(toks.hash[0]!)) flags |= A_SHORT;
+    const found = byHash.get(all);
+    let seq = found === undefined ? undefined : Array.isArray(found) ? found.find((q) => sameSeq(q, toks)) : sameSeq(found, toks) ? found : undefined;
     if (!seq) {
-      const rest = new Int32Array(toks.count - 1);
-      for (let i = 1; i < toks.count; i++) rest[i - 1] = tokenHash(toks, i);
-      seq = { rest, gaps: toks.gap.slice(1, toks.count), tokens: words, dot: t.trimEnd().endsWith('.'), entries: [] };
-      byKey.set(key, seq);
-      const h = tokenHash(toks, 0);
+      seq = { rest: n > 1 ? toks.hash.slice(1, n) : empty32, gaps: n > 1 ? toks.gap.slice(1, n) : empty8, src: t, tokens: null, dot: t.charCodeAt(t.length - 1) === 46, entries: [], csForms: null, lowerOk: false };
+      if (found === undefined) byHash.set(all, seq); else if (Array.isArray(found)) found.push(seq); else byHash.set(all, [found, seq]);
+      const h = toks.hash[0]!;
       let head = first.get(h);
       if (!head) first.set(h, (head = { single: null, multi: null }));
-      if (toks.count === 1) head.single = seq;
+      if (n === 1) head.single = seq;
       else {
         const multi = (head.multi ??= new Map<number, Seq[]>());
-        const h2 = rest[0]!;
-        const list = multi.get(h2);
-        if (list) list.push(seq); else multi.set(h2, [seq]);
+        const list = multi.get(seq.rest[0]!);
+        if (list) list.push(seq); else multi.set(seq.rest[0]!, [seq]);
       }
       if (toks.flags[0]! & T_LOWER) {
-        lowerFirst[lowerKey(words[0]!.charCodeAt(0), words[0]!.charCodeAt(1))] = 1;
+        const w = foldUnit(t.charCodeAt(toks.start[0]!)) + (toks.end[0]! > toks.start[0]! + 1 ? foldUnit(t.charCodeAt(toks.start[0]! + 1)) : '');
+        lowerFirst[lowerKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
         lowerHeads.add(h);
       }
     }
+    let lower = 0;
+    for (let i = 0; i < n && i < 31; i++) if (toks.flags[i]! & T_LOWER) lower |= 1 << i;
     for (const e of seq.entries) {
       const en = entries[e]!;
       // Case-sensitive spellings of one actor ("NATO", "Nato") each keep their own entry.
@@ -119,56 +134,78 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
       // Prefer fewer restrictions, then a language-neutral form ("Baku" over Turkish "Bakü").
       const better = name ? -1 : bitCount(flags) - bitCount(en.flags) || (lang ? 1 : 0) - (en.lang ? 1 : 0);
-      if (better < 0) {
-        en.flags = flags; en.t = t; en.lang = lang; en.lower = 0;
-        for (let i = 0; i < toks.count && i < 31; i++) if (toks.flags[i]! & T_LOWER) en.lower |= 1 << i;
-      }
+      if (better < 0) { en.flags = flags; en.t = t; en.lang = lang; en.lower = lower; }
       return;
     }
-    let lower = 0;
-    for (let i = 0; i < toks.count && i < 31; i++) if (toks.flags[i]! & T_LOWER) lower |= 1 << i;
     seq.entries.push(entries.length);
     entries.push({ actor, flags, t, lang, lower });
   };
-  kb.actors.forEach((actor, ai) => {
-    const nameWords = new Set(actor.name.split(/\s+/).length > 1 ? fold(actor.name).split(/[\s-]+/) : []);
+  const actors = kb.actors;
+  for (let ai = 0; ai < actors.length; ai++) {
+    const actor = actors[ai]!;
+    nameWords = [];
+    if (actor.name.includes(' ')) {
+      const nt = (scratch = tokenize(actor.name, scratch));
+      for (let i = 0; i < nt.count; i++) nameWords.push(tokenHash(nt, i));
+    }
     for (const a of actor.aliases) {
       if (!wordy(a.t)) continue;
       // "Azerbaijan's Defense Ministry" is two mentions, the country and the ministry: possessive forms are left out.
-      if (/\p{L}['’]s\s/u.test(a.t)) continue;
-      let flags = flagsOf(a);
-      // One word of a longer name ("South" of South Korea, "Man" of Isle of Man) is a short form.
-      if (!(flags & A_CS) && nameWords.has(fold(a.t))) flags |= A_SHORT;
+      if ((a.t.includes("'s ") || a.t.includes('’s ')) && /\p{L}['’]s\s/u.test(a.t)) continue;
+      const flags = flagsOf(a);
       add(ai, a.t, flags, a.lang ?? null);
       // "United States Department of Education" is written "U.S. Department of Education".
-      if (/^United States /.test(a.t) && !a.lang) add(ai, 'U.S. ' + a.t.slice(14), flags, null);
+      if (!a.lang && a.t.startsWith('United States ')) add(ai, 'U.S. ' + a.t.slice(14), flags, null);
     }
-    // A name in capitals is an acronym ("NATO"): case-sensitive, or it would match the word "who".
-    const team = /^(.+?) (?:national|men's national|women's national) .*team$/i.exec(actor.name);
-    if (team && actor.type !== 'person') add(ai, team[1]!, A_TEAM, null);
+    const team = actor.type !== 'person' && actor.name.endsWith('team') ? /^(.+?) (?:national|men's national|women's national) .*team$/i.exec(actor.name) : null;
+    if (team) add(ai, team[1]!, A_TEAM, null);
     if (wordy(actor.name)) add(ai, actor.name, /^[\p{Lu}\d.&-]{2,6}$/u.test(actor.name) ? A_CS : 0, null, true);
-    if (/^United States /.test(actor.name)) add(ai, 'U.S. ' + actor.name.slice(14), 0, null, true);
+    if (actor.name.startsWith('United States ')) add(ai, 'U.S. ' + actor.name.slice(14), 0, null, true);
     if (actor.type === 'person') {
-      const seen = new Set<string>();
-      for (const full of [actor.name, ...actor.aliases.filter((a) => !a.short && !a.dem).map((a) => a.t)]) {
-        const sp = full.lastIndexOf(' ');
-        const last = sp > 0 ? full.slice(sp + 1) : '';
-        if (last.length >= 3 && !seen.has(last)) {
-          seen.add(last);
-          add(ai, last, A_SHORT | A_IMPLICIT, null);
-        }
+      // Surnames of full names, linked only through coreference or as a well-known leader's name.
+      let last = surname(actor.name);
+      if (last) add(ai, last, A_SHORT | A_IMPLICIT, null);
+      for (const a of actor.aliases) {
+        if (a.short || a.dem) continue;
+        const l = surname(a.t);
+        if (l && l !== last) { last = l; add(ai, l, A_SHORT | A_IMPLICIT, null); }
       }
     }
-  });
-  // Longest sequences first, so the first hit at a token is the longest match there.
-  for (const head of first.values()) {
-    if (head.multi) for (const list of head.multi.values()) if (list.length > 1) list.sort((a, b) => b.rest.length - a.rest.length);
   }
-  return { actors: kb.actors, entries, first, lowerFirst, lowerHeads };
+  // Longest sequences first, so the first hit at a token is the longest match there.
+  const finish = (q: Seq) => {
+    const es = q.entries.map((e) => entries[e]!);
+    if (es.every((e) => e.flags & A_CS)) q.csForms = es.map((e) => e.t);
+    q.lowerOk = es.some((e) => !(e.flags & A_CS) && e.lower & 1);
+  };
+  for (const head of first.values()) {
+    if (head.single) finish(head.single);
+    if (head.multi) for (const list of head.multi.values()) {
+      if (list.length > 1) list.sort((a, b) => b.rest.length - a.rest.length);
+      list.forEach(finish);
+    }
+  }
+  return { actors, entries, first, lowerFirst, lowerHeads };
 }
+
+const FNV = 0x811c9dc5 | 0;
 
 /** Never match on a form with fewer than two letters ("C$", "90"), except CJK: such forms are noise in text. */
 const wordy = (t: string): boolean => /\p{L}\P{L}*\p{L}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t);
+
+function surname(full: string): string | null {
+  const sp = full.lastIndexOf(' ');
+  return sp > 0 && full.length - sp > 3 ? full.slice(sp + 1) : null;
+}
+
+/** Folded tokens of an alias, for verifying hash hits. */
+function seqTokens(seq: Seq): string[] {
+  if (seq.tokens) return seq.tokens;
+  const toks = tokenize(seq.src);
+  const out: string[] = [];
+  for (let i = 0; i < toks.count; i++) out.push(tokenText(seq.src, toks, i));
+  return (seq.tokens = out);
+}
 
 /** A 16-bit key from the first two folded code units of a word (a cheap pre-filter before hashing). */
 const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
@@ -187,12 +224,19 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
   const tryHere = (t: number, seq: Seq): boolean => {
     const L = seq.rest.length;
     if (t + L >= count) return false;
+    // Case decides before anything else: "in" is not "IN", and "turkey" matches no capitalised alias.
+    if (flags[t]! & T_LOWER && !seq.lowerOk) return false;
+    if (seq.csForms !== null) {
+      const st = toks.start[t]!, len = toks.end[t + L]! - st;
+      if (!seq.csForms.some((f) => (f.length === len || (f.length === len + 1 && seq.dot)) && text.startsWith(f.slice(0, len), st))) return false;
+    }
     for (let j = 0; j < L; j++) {
       const k = t + 1 + j;
       if (tokenHash(toks, k) !== seq.rest[j] || !gapCompatible(seq.gaps[j]!, gap[k]!) || (flags[k]! & T_BLOCKED) !== 0) return false;
     }
     // Verify against the folded text: hashes can collide.
-    for (let j = 0; j <= L; j++) if (tokenText(text, toks, t + j) !== seq.tokens[j]) return false;
+    const words = seqTokens(seq);
+    for (let j = 0; j <= L; j++) if (!tokenEquals(toks, t + j, words[j]!)) return false;
     return true;
   };
   for (let t = 0; t < count; t++) {

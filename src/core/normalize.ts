@@ -117,8 +117,6 @@ function hashString(s: string, h: number): number {
   return h;
 }
 
-const isApos = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018;
-const isDash = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212;
 
 /** ASCII classes: 1 lower, 2 upper, 3 digit, 4 space, 0 other. */
 const ASCII = new Uint8Array(128);
@@ -126,6 +124,16 @@ for (let c = 0; c < 128; c++) ASCII[c] = c >= 97 && c <= 122 ? 1 : c >= 65 && c 
 
 function alloc(cap: number): Tokens {
   return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap) };
+}
+
+function grow(out: Tokens, cap: number): void {
+  const s = new Uint32Array(cap), e = new Uint32Array(cap), h = new Int32Array(cap), f = new Uint8Array(cap), g = new Uint8Array(cap);
+  s.set(out.start); e.set(out.end); h.set(out.hash); f.set(out.flags); g.set(out.gap);
+  out.start = s; out.end = e; out.hash = h; out.flags = f; out.gap = g;
+}
+
+function isWordUnit(c: number): boolean {
+  return c < 128 ? ASCII[c]! >= 1 && ASCII[c]! <= 3 : classify(c) === C_WORD;
 }
 
 /** The hash of token `t`, computed on first use. */
@@ -152,7 +160,7 @@ export function tokenHash(toks: Tokens, t: number): number {
 export function tokenize(text: string, reuse?: Tokens): Tokens {
   const len = text.length;
   let cap = Math.max(16, (len >> 2) + 8);
-  const out = reuse && reuse.start.length >= cap ? reuse : alloc(cap);
+  const out = reuse ?? alloc(cap);
   cap = out.start.length;
   let { start, end, flags, gap } = out;
   let hash = out.hash;
@@ -169,13 +177,13 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
     if (k === C_WORD || k === C_SOLO) {
       if (n === cap) {
         cap *= 2;
-        const grow = <T extends Uint32Array | Int32Array | Uint8Array>(x: T, m: T): T => (m.set(x), m);
-        start = grow(start, new Uint32Array(cap)); end = grow(end, new Uint32Array(cap));
-        hash = grow(hash, new Int32Array(cap)); flags = grow(flags, new Uint8Array(cap)); gap = grow(gap, new Uint8Array(cap));
+        out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap;
+        grow(out, cap);
+        ({ start, end, hash, flags, gap } = out);
       }
       // A word glued to the previous one by '.' ("a.b.c", "bbc.co.uk") is code or a domain; "U.S" is not.
       if (i > 0 && text.charCodeAt(i - 1) === 46 && n > 0 && end[n - 1] === i - 1 && n > chunkFirst &&
-        (end[n - 1]! - start[n - 1]! > 1 || (i + 1 < len && classify(text.charCodeAt(i + 1)) === C_WORD))) chunkCode = true;
+        (end[n - 1]! - start[n - 1]! > 1 || (i + 1 < len && isWordUnit(text.charCodeAt(i + 1))))) chunkCode = true;
       let f = 0;
       const s = i;
       if (k === C_SOLO) i++;
@@ -214,22 +222,23 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
       i++;
       continue;
     }
-    // Punctuation and symbols.
-    if (c === 46) { // '.'
+    // Punctuation and symbols, commonest first.
+    if (c === 44) gapClass = G_OTHER;
+    else if (c === 46) { // '.'
       gapClass = gapClass === G_NONE || gapClass === G_SPACE || gapClass === G_DOT ? G_DOT : G_OTHER;
       // A full stop ends a sentence unless it closes an abbreviation like "U.S." or "Mr." (short previous token).
       if (n > 0 && end[n - 1] === i && end[n - 1]! - start[n - 1]! > 3) sentence = true;
-    } else if (isApos(c)) {
+    } else if (c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2018) {
       gapClass = gapClass === G_NONE ? G_APOS : G_OTHER;
-    } else if (isDash(c)) {
+    } else if (c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212) {
       gapClass = gapClass === G_NONE || gapClass === G_SPACE || gapClass === G_HYPHEN ? G_HYPHEN : G_OTHER;
     } else {
+      gapClass = G_OTHER;
       if (c === 33 || c === 63) sentence = true; // ! ?
       // '@', '_' or '\\' glued to a word, "://", or code punctuation inside a chunk: an address, identifier or URL.
-      if ((c === 64 || c === 95 || c === 92) && i + 1 < len && classify(text.charCodeAt(i + 1)) === C_WORD) chunkCode = true;
-      else if (c === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) chunkCode = true;
-      else if ((c === 95 || c === 123 || c === 125 || c === 60 || c === 62 || c === 61) && n > chunkFirst) chunkCode = true;
-      gapClass = G_OTHER;
+      else if (c === 64 || c === 95 || c === 92) { if (i + 1 < len && isWordUnit(text.charCodeAt(i + 1))) chunkCode = true; }
+      else if (c === 58) { if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) chunkCode = true; }
+      else if ((c === 123 || c === 125 || c === 60 || c === 62 || c === 61) && n > chunkFirst) chunkCode = true;
     }
     i++;
   }
@@ -251,6 +260,22 @@ export function tokenText(text: string, toks: Tokens, t: number): string {
     out += c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c | 32) : text[i]) : foldUnit(c);
   }
   return out;
+}
+
+/** Does token `t` fold to `word`? (No string is built: this runs on every hash hit.) */
+export function tokenEquals(toks: Tokens, t: number, word: string): boolean {
+  const text = toks.text;
+  let j = 0;
+  for (let i = toks.start[t]!, e = toks.end[t]!; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (word.charCodeAt(j++) !== (ASCII[c] === 2 ? c | 32 : c)) return false;
+    } else {
+      const f = foldUnit(c);
+      for (let k = 0; k < f.length; k++) if (word.charCodeAt(j++) !== f.charCodeAt(k)) return false;
+    }
+  }
+  return j === word.length;
 }
 
 /** Gaps that may stand for each other inside a multi-word name: "Nagorno Karabakh" = "Nagorno-Karabakh". */
