@@ -177,8 +177,9 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       if (!surfaceOk(text, c, e.t, e.flags)) continue;
       // "Ohio State" is not the alias "Ohio state": a capital where the alias has none makes another name.
       if (e.lower > 1 && !c.allcaps && caseClash(toks, c.m, e.lower)) continue;
-      // A form of another language only links on its own when it is a full, unambiguous name ("Türkiye").
-      if (e.lang && lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) continue;
+      // A form of another language (or of a language we cannot confirm) only links on its own when it is a full,
+      // unambiguous name ("Türkiye"), not a short or ambiguous one ("AB" is the EU in Turkish only).
+      if (e.lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) continue;
       if (actor.type === 'person' && !bornBy(actor, date)) continue;
       // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
       if (e.flags & A_CS && e.t.length <= 5 && acronymElsewhere(text, e.t, actor)) continue;
