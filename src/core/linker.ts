@@ -4,24 +4,23 @@
 import type { Actor, Correction, KnowledgeBase, Mention } from './types';
 import { isQid } from './types';
 import { type AliasIndex, type RawMatch, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
-import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, fold, tokenize, tokenText } from './normalize';
+import { type Tokens, fold, tokenize, tokenText } from './normalize';
 import { type ActorGraph, bornBy, buildGraph, leads, officesAt } from './linker-graph';
-import { AFTER_NAME, FUNCTION_WORDS, PRE_TITLE, HONORIFICS, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
+import { FUNCTION_WORDS, HONORIFICS, TITLES } from './linker-context';
+import { type Context, isSport, readContext, surfaceOk } from './linker-read';
+import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 
 export interface LinkOptions { date?: string | null; lang?: string | null; site?: string | null; corrections?: Correction[] }
 export interface LinkResult { mentions: Mention[]; possible: Mention[] }
 export interface Linker { link(text: string, opts?: LinkOptions): LinkResult }
+
+interface Scored { actor: number; entry: number; score: number }
 
 /** Links at or above this score are highlighted; those from POSSIBLE up are listed as possible mentions. */
 export const THRESHOLD = 0.6;
 export const POSSIBLE = 0.3;
 
 const PLACE = new Set(['country', 'city', 'region']);
-// The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
-const words = (list: Set<string>) => `\\b(?:${[...list].join('|')})\\b`;
-const SPORT_STRONG_RE = new RegExp(words(SPORT_STRONG), 'i');
-const SPORT_ALL_RE = new RegExp(words(new Set([...SPORT_STRONG, ...SPORT_WEAK])), 'gi');
-
 export function createLinker(kb: KnowledgeBase): Linker {
   const index = buildAliasIndex(kb);
   const graph = buildGraph(kb.actors);
@@ -29,106 +28,6 @@ export function createLinker(kb: KnowledgeBase): Linker {
   // Safe because link() is synchronous and never re-entered.
   const scratch: { toks?: Tokens } = {};
   return { link: (text, opts = {}) => linkText(index, graph, text, opts, scratch) };
-}
-
-/** What the words around one match say. */
-interface Context {
-  m: RawMatch;
-  surface: string;
-  sent: boolean;
-  lower: boolean;
-  allcaps: boolean;
-  dateline: boolean;
-  capPrev: boolean;
-  capNext: boolean;
-  title: string | null;
-  honorific: number; // token index of "Mr" before the name, or -1
-  predicate: boolean;
-  stateAfter: boolean;
-  multi: boolean;
-}
-
-interface Scored { actor: number; entry: number; score: number }
-
-function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Array): Context {
-  const { flags, gap, count } = toks;
-  const f0 = flags[m.tokStart]!;
-  const prev = m.tokStart - 1, next = m.tokEnd;
-  const word = (t: number) => tokenText(text, toks, t);
-  const standalone = (t: number) => !covered[t] && (flags[t]! & T_CAP) !== 0;
-  let capPrev = false, title: string | null = null, honorific = -1;
-  if (prev >= 0 && (gap[m.tokStart] === G_SPACE || gap[m.tokStart] === G_DOT)) {
-    const w = word(prev);
-    if (TITLES.has(w)) title = w;
-    else if (HONORIFICS.has(w)) honorific = prev;
-    else if (gap[m.tokStart] === G_SPACE && standalone(prev) && !FUNCTION_WORDS.has(w)) capPrev = true;
-    // "Duchess of Cambridge", "Bank of England": the name ends a longer name.
-    else if (w === 'of' && prev >= 1 && gap[m.tokStart] === G_SPACE && gap[prev] === G_SPACE && standalone(prev - 1)) {
-      const w2 = word(prev - 1);
-      if (!TITLES.has(w2) && !FUNCTION_WORDS.has(w2)) capPrev = true;
-    }
-  }
-  let capNext = false, predicate = next >= count, stateAfter = false;
-  if (next < count) {
-    const g = gap[next]!;
-    let w = word(next);
-    let after = next;
-    // May this capitalised word follow a name without being part of it ("Turkey's Prime Minister")?
-    const fine = (t: number, x: string) => FUNCTION_WORDS.has(x) || AFTER_NAME.has(x) || (PRE_TITLE.has(x) && t + 1 < count && AFTER_NAME.has(word(t + 1)));
-    if (g === G_APOS && w === 's') {
-      predicate = true; after = next + 1; w = after < count ? word(after) : '';
-      // "Houston's Top Dentists": a possessive inside a longer capitalised title.
-      if (after < count && gap[after] === G_SPACE && standalone(after) && !fine(after, w)) capNext = true;
-    } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
-    else if (g === G_SPACE && standalone(next) && !fine(next, w)) capNext = true;
-    if (g === G_SPACE && isPredicate(w)) predicate = true;
-    if (after < count && STATE_WORDS.has(w) && (AFTER_NAME.has(w) || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
-  }
-  // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.
-  let open = m.start - 1;
-  while (open >= 0 && m.start - open < 60 && text.charCodeAt(open) !== 40 && text.charCodeAt(open) !== 41 && text.charCodeAt(open) !== 10) open--;
-  if (!capPrev && open >= 0 && text.charCodeAt(open) === 40) {
-    const close = text.indexOf(')', m.end);
-    if (close >= 0 && close - m.end < 60 && !text.slice(m.end, close).includes('(')) {
-      let t = m.tokStart - 1;
-      while (t >= 0 && toks.start[t]! > open) t--;
-      if (t >= 0 && standalone(t) && !FUNCTION_WORDS.has(word(t)) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
-    }
-  }
-  return {
-    m,
-    surface: text.slice(m.start, m.end),
-    sent: (f0 & T_SENT) !== 0,
-    lower: (f0 & T_LOWER) !== 0,
-    allcaps: (f0 & T_ALLCAPS) !== 0,
-    dateline: (f0 & T_PARA) !== 0 && (f0 & T_ALLCAPS) !== 0 && (next >= count || gap[next] === G_OTHER || gap[next] === G_HYPHEN),
-    capPrev,
-    capNext,
-    title,
-    honorific,
-    predicate,
-    stateAfter,
-    multi: m.tokEnd - m.tokStart > 1,
-  };
-}
-
-/** Does the case of the text allow this alias? Lower-case text never links a capitalised name. */
-function surfaceOk(text: string, c: Context, t: string, flags: number): boolean {
-  const surface = text.slice(c.m.start, c.m.end);
-  if (flags & A_CS) return surface.normalize('NFC') === t.normalize('NFC');
-  if (c.lower) {
-    const first = t.charAt(0);
-    return first.toLowerCase() === first; // the alias itself starts lower case ("al-Shabaab")
-  }
-  return true;
-}
-
-function isSport(text: string): boolean {
-  if (!SPORT_STRONG_RE.test(text)) return false;
-  let n = 0;
-  SPORT_ALL_RE.lastIndex = 0;
-  while (SPORT_ALL_RE.exec(text) && ++n < 3);
-  return n >= 3;
 }
 
 function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions, scratch: { toks?: Tokens }): LinkResult {
@@ -352,54 +251,4 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
   if ((actor.type === 'country' || actor.type === 'region') && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && officesAt(actor, s.date).some((f) => fold(f.v).includes(c.title!))) score += 0.05;
   return Math.min(1, score);
-}
-
-function caseClash(toks: Tokens, m: RawMatch, lower: number): boolean {
-  for (let j = 1; j < m.tokEnd - m.tokStart && j < 31; j++) if (lower & (1 << j) && toks.flags[m.tokStart + j]! & T_CAP) return true;
-  return false;
-}
-
-/** Is `acr` spelled out in the text ("artificial pancreas (AP)") as something other than this actor? */
-function acronymElsewhere(text: string, acr: string, actor: Actor): boolean {
-  const at = text.indexOf(`(${acr})`);
-  if (at < 0) return false;
-  const words = text.slice(Math.max(0, at - 120), at).split(/[\s-]+/).filter((w) => w && !/^(of|and|for|the|de|du|la|&)$/i.test(w));
-  const phrase = words.slice(-acr.length);
-  if (phrase.length < acr.length || phrase.map((w) => w[0]!.toUpperCase()).join('') !== acr.toUpperCase()) return false;
-  const bare = (t: string) => fold(t).split(/[\s-]+/).filter((w) => !/^(of|and|for|the|de|du|la|&)$/.test(w)).join(' ');
-  const spelled = bare(phrase.join(' '));
-  return !bare(actor.name).includes(spelled) && !actor.aliases.some((a) => bare(a.t).includes(spelled));
-}
-
-/** Two entries of the knowledge base for one actor: same type and a full name in common. */
-function twins(a: Actor, b: Actor): boolean {
-  if (a.type !== b.type) return false;
-  const names = (x: Actor) => [x.name, ...x.aliases.filter((al) => !al.short && !al.dem && !al.amb).map((al) => al.t)].map(fold);
-  const theirs = new Set(names(b));
-  return names(a).some((n) => n.includes(' ') && theirs.has(n));
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
-function applyCorrections(r: LinkResult, opts: LinkOptions, actors: Actor[]): LinkResult {
-  const list = opts.corrections?.filter((c) => !opts.site || c.site === opts.site) ?? [];
-  if (!list.length || !opts.site) return r;
-  const known = new Set(actors.map((a) => a.id));
-  const fix = (m: Mention): Mention | null => {
-    const key = fold(m.text);
-    const c = list.find((x) => x.wrongId === m.entityId && fold(x.mentionText) === key);
-    if (!c) return m;
-    if (c.rightId === null || !known.has(c.rightId)) return null;
-    return { ...m, entityId: c.rightId, score: 1, alt: [m.entityId, ...(m.alt ?? []).filter((x) => x !== c.rightId)] };
-  };
-  const mentions: Mention[] = [];
-  for (const m of r.mentions) { const x = fix(m); if (x) mentions.push(x); }
-  // A reader's pick makes a possible mention certain.
-  const possible: Mention[] = [];
-  for (const m of r.possible) {
-    const x = fix(m);
-    if (x && x.score === 1) mentions.push(x); else if (x) possible.push(x);
-  }
-  mentions.sort((a, b) => a.start - b.start);
-  return { mentions, possible };
 }

@@ -1,0 +1,111 @@
+// Reading the words around a candidate name (issue #4): capitalised neighbours that make it part of a longer
+// unknown name, titles and honorifics before it, what follows it at the start of a sentence, and whether the
+// text is a sports report.
+import type { RawMatch } from './matcher';
+import { A_CS } from './matcher';
+import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, tokenText } from './normalize';
+import { AFTER_NAME, FUNCTION_WORDS, HONORIFICS, PRE_TITLE, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
+
+// The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
+const words = (list: Set<string>) => `\\b(?:${[...list].join('|')})\\b`;
+const SPORT_STRONG_RE = new RegExp(words(SPORT_STRONG), 'i');
+const SPORT_ALL_RE = new RegExp(words(new Set([...SPORT_STRONG, ...SPORT_WEAK])), 'gi');
+
+
+/** What the words around one match say. */
+export interface Context {
+  m: RawMatch;
+  surface: string;
+  sent: boolean;
+  lower: boolean;
+  allcaps: boolean;
+  dateline: boolean;
+  capPrev: boolean;
+  capNext: boolean;
+  title: string | null;
+  honorific: number; // token index of "Mr" before the name, or -1
+  predicate: boolean;
+  stateAfter: boolean;
+  multi: boolean;
+}
+
+export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Array): Context {
+  const { flags, gap, count } = toks;
+  const f0 = flags[m.tokStart]!;
+  const prev = m.tokStart - 1, next = m.tokEnd;
+  const word = (t: number) => tokenText(text, toks, t);
+  const standalone = (t: number) => !covered[t] && (flags[t]! & T_CAP) !== 0;
+  let capPrev = false, title: string | null = null, honorific = -1;
+  if (prev >= 0 && (gap[m.tokStart] === G_SPACE || gap[m.tokStart] === G_DOT)) {
+    const w = word(prev);
+    if (TITLES.has(w)) title = w;
+    else if (HONORIFICS.has(w)) honorific = prev;
+    else if (gap[m.tokStart] === G_SPACE && standalone(prev) && !FUNCTION_WORDS.has(w)) capPrev = true;
+    // "Duchess of Cambridge", "Bank of England": the name ends a longer name.
+    else if (w === 'of' && prev >= 1 && gap[m.tokStart] === G_SPACE && gap[prev] === G_SPACE && standalone(prev - 1)) {
+      const w2 = word(prev - 1);
+      if (!TITLES.has(w2) && !FUNCTION_WORDS.has(w2)) capPrev = true;
+    }
+  }
+  let capNext = false, predicate = next >= count, stateAfter = false;
+  if (next < count) {
+    const g = gap[next]!;
+    let w = word(next);
+    let after = next;
+    // May this capitalised word follow a name without being part of it ("Turkey's Prime Minister")?
+    const fine = (t: number, x: string) => FUNCTION_WORDS.has(x) || AFTER_NAME.has(x) || (PRE_TITLE.has(x) && t + 1 < count && AFTER_NAME.has(word(t + 1)));
+    if (g === G_APOS && w === 's') {
+      predicate = true; after = next + 1; w = after < count ? word(after) : '';
+      // "Houston's Top Dentists": a possessive inside a longer capitalised title.
+      if (after < count && gap[after] === G_SPACE && standalone(after) && !fine(after, w)) capNext = true;
+    } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
+    else if (g === G_SPACE && standalone(next) && !fine(next, w)) capNext = true;
+    if (g === G_SPACE && isPredicate(w)) predicate = true;
+    if (after < count && STATE_WORDS.has(w) && (AFTER_NAME.has(w) || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
+  }
+  // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.
+  let open = m.start - 1;
+  while (open >= 0 && m.start - open < 60 && text.charCodeAt(open) !== 40 && text.charCodeAt(open) !== 41 && text.charCodeAt(open) !== 10) open--;
+  if (!capPrev && open >= 0 && text.charCodeAt(open) === 40) {
+    const close = text.indexOf(')', m.end);
+    if (close >= 0 && close - m.end < 60 && !text.slice(m.end, close).includes('(')) {
+      let t = m.tokStart - 1;
+      while (t >= 0 && toks.start[t]! > open) t--;
+      if (t >= 0 && standalone(t) && !FUNCTION_WORDS.has(word(t)) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
+    }
+  }
+  return {
+    m,
+    surface: text.slice(m.start, m.end),
+    sent: (f0 & T_SENT) !== 0,
+    lower: (f0 & T_LOWER) !== 0,
+    allcaps: (f0 & T_ALLCAPS) !== 0,
+    dateline: (f0 & T_PARA) !== 0 && (f0 & T_ALLCAPS) !== 0 && (next >= count || gap[next] === G_OTHER || gap[next] === G_HYPHEN),
+    capPrev,
+    capNext,
+    title,
+    honorific,
+    predicate,
+    stateAfter,
+    multi: m.tokEnd - m.tokStart > 1,
+  };
+}
+
+/** Does the case of the text allow this alias? Lower-case text never links a capitalised name. */
+export function surfaceOk(text: string, c: Context, t: string, flags: number): boolean {
+  const surface = text.slice(c.m.start, c.m.end);
+  if (flags & A_CS) return surface.normalize('NFC') === t.normalize('NFC');
+  if (c.lower) {
+    const first = t.charAt(0);
+    return first.toLowerCase() === first; // the alias itself starts lower case ("al-Shabaab")
+  }
+  return true;
+}
+
+export function isSport(text: string): boolean {
+  if (!SPORT_STRONG_RE.test(text)) return false;
+  let n = 0;
+  SPORT_ALL_RE.lastIndex = 0;
+  while (SPORT_ALL_RE.exec(text) && ++n < 3);
+  return n >= 3;
+}

@@ -1,0 +1,56 @@
+// Smaller rules of the linker (issue #4): case clashes inside multi-word names, acronyms the text defines,
+// duplicate actors, and the reader's corrections.
+import type { Actor, Mention } from './types';
+import type { RawMatch } from './matcher';
+import type { LinkOptions, LinkResult } from './linker';
+import { type Tokens, T_CAP, fold } from './normalize';
+
+export function caseClash(toks: Tokens, m: RawMatch, lower: number): boolean {
+  for (let j = 1; j < m.tokEnd - m.tokStart && j < 31; j++) if (lower & (1 << j) && toks.flags[m.tokStart + j]! & T_CAP) return true;
+  return false;
+}
+
+/** Is `acr` spelled out in the text ("artificial pancreas (AP)") as something other than this actor? */
+export function acronymElsewhere(text: string, acr: string, actor: Actor): boolean {
+  const at = text.indexOf(`(${acr})`);
+  if (at < 0) return false;
+  const words = text.slice(Math.max(0, at - 120), at).split(/[\s-]+/).filter((w) => w && !/^(of|and|for|the|de|du|la|&)$/i.test(w));
+  const phrase = words.slice(-acr.length);
+  if (phrase.length < acr.length || phrase.map((w) => w[0]!.toUpperCase()).join('') !== acr.toUpperCase()) return false;
+  const bare = (t: string) => fold(t).split(/[\s-]+/).filter((w) => !/^(of|and|for|the|de|du|la|&)$/.test(w)).join(' ');
+  const spelled = bare(phrase.join(' '));
+  return !bare(actor.name).includes(spelled) && !actor.aliases.some((a) => bare(a.t).includes(spelled));
+}
+
+/** Two entries of the knowledge base for one actor: same type and a full name in common. */
+export function twins(a: Actor, b: Actor): boolean {
+  if (a.type !== b.type) return false;
+  const names = (x: Actor) => [x.name, ...x.aliases.filter((al) => !al.short && !al.dem && !al.amb).map((al) => al.t)].map(fold);
+  const theirs = new Set(names(b));
+  return names(a).some((n) => n.includes(' ') && theirs.has(n));
+}
+
+export const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function applyCorrections(r: LinkResult, opts: LinkOptions, actors: Actor[]): LinkResult {
+  const list = opts.corrections?.filter((c) => !opts.site || c.site === opts.site) ?? [];
+  if (!list.length || !opts.site) return r;
+  const known = new Set(actors.map((a) => a.id));
+  const fix = (m: Mention): Mention | null => {
+    const key = fold(m.text);
+    const c = list.find((x) => x.wrongId === m.entityId && fold(x.mentionText) === key);
+    if (!c) return m;
+    if (c.rightId === null || !known.has(c.rightId)) return null;
+    return { ...m, entityId: c.rightId, score: 1, alt: [m.entityId, ...(m.alt ?? []).filter((x) => x !== c.rightId)] };
+  };
+  const mentions: Mention[] = [];
+  for (const m of r.mentions) { const x = fix(m); if (x) mentions.push(x); }
+  // A reader's pick makes a possible mention certain.
+  const possible: Mention[] = [];
+  for (const m of r.possible) {
+    const x = fix(m);
+    if (x && x.score === 1) mentions.push(x); else if (x) possible.push(x);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, possible };
+}
