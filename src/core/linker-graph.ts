@@ -15,6 +15,8 @@ export interface ActorGraph {
   related: Set<number>[];
   /** The countries (actor indices) an actor belongs to: itself for a country. */
   country: number[][];
+  /** 1 when the actor ever led a state or government, or has a high prior: a bare surname may name them. */
+  wellKnown: Uint8Array;
 }
 
 export function buildGraph(actors: Actor[]): ActorGraph {
@@ -50,7 +52,9 @@ export function buildGraph(actors: Actor[]): ActorGraph {
     }
     return [...out];
   });
-  return { related, country };
+  const wellKnown = new Uint8Array(actors.length);
+  actors.forEach((a, i) => { if (a.type === 'person' && ((a.prior ?? 0) >= 0.5 || leads(a, null))) wellKnown[i] = 1; });
+  return { related, country, wellKnown };
 }
 
 const within = (f: Fact, date: string): boolean => (!f.from || f.from <= date) && (!f.until || date < f.until);

@@ -26,11 +26,11 @@ export function createLinker(kb: KnowledgeBase): Linker {
   const graph = buildGraph(kb.actors);
   // Token buffers are lent from call to call: allocating typed arrays per article costs more than tokenising it.
   // Safe because link() is synchronous and never re-entered.
-  const scratch: { toks?: Tokens } = {};
+  const scratch: { toks?: Tokens; covered?: Uint8Array } = {};
   return { link: (text, opts = {}) => linkText(index, graph, text, opts, scratch) };
 }
 
-function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions, scratch: { toks?: Tokens }): LinkResult {
+function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions, scratch: { toks?: Tokens; covered?: Uint8Array }): LinkResult {
   const toks = (scratch.toks = tokenize(text, scratch.toks));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
@@ -45,14 +45,16 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       if (!(en.flags & A_SHORT) || named.has(en.actor)) return true;
       const a = index.actors[en.actor]!;
       if (a.type !== 'person') person = false;
-      else if (m.entries.length === 1 && ((a.prior ?? 0) >= 0.5 || leads(a, date))) return true;
+      else if (m.entries.length === 1 && graph.wellKnown[en.actor]) return true;
     }
     if (!person || m.tokStart === 0) return !person;
     const w = tokenText(text, toks, m.tokStart - 1);
     return TITLES.has(w) || HONORIFICS.has(w);
   });
   if (matches.length === 0) return { mentions: [], possible: [] };
-  const covered = new Uint8Array(toks.count);
+  if (!scratch.covered || scratch.covered.length < toks.count) scratch.covered = new Uint8Array(toks.count + 1024);
+  const covered = scratch.covered;
+  covered.fill(0, 0, toks.count);
   for (const m of matches) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 1;
   const ctxs: Context[] = matches.map((m) => readContext(text, toks, m, covered));
   const lang = opts.lang ? opts.lang.toLowerCase().split(/[-_]/)[0]! : null;
@@ -109,7 +111,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   // Only matches within two tokens of a dropped neighbour read their context again.
   const near = (t: number) => t >= 0 && t < toks.count && covered[t] === 2;
   const stale = matches.map((m) => near(m.tokStart - 1) || near(m.tokStart - 2) || near(m.tokEnd) || near(m.tokEnd + 1));
-  for (let t = 0; t < toks.count; t++) if (covered[t] === 2) covered[t] = 0;
+  matches.forEach((m, i) => { if (!sure[i]) covered.fill(0, m.tokStart, m.tokEnd); });
   stale.forEach((yes, i) => {
     if (yes) { ctxs[i] = readContext(text, toks, matches[i]!, covered); first[i] = undefined; }
   });
