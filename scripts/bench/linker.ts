@@ -1,0 +1,100 @@
+// Linker speed (issue #4): MB/s of article text through `link` (matcher + scoring) and through the matcher alone,
+// createLinker time and JSON.parse time of dist/data/kb.json. Texts: the eval benchmark's articles and the seed
+// pages' visible text, read from ../shared at run time (never copied); without ../shared a synthetic text is used.
+//   npx tsx scripts/bench/linker.ts [--reps N]
+// `benchLinker()` is what scripts/bench.mjs calls; it returns numbers and prints nothing.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeBase } from '../../src/core/types';
+import { createLinker } from '../../src/core/linker';
+import { buildAliasIndex, matchText } from '../../src/core/matcher';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHARED = resolve(ROOT, '..', 'shared');
+
+export interface LinkerBench {
+  /** `link` over all texts, MB (million UTF-16 units) per second, best of the runs. */
+  mbPerS: number;
+  /** The matcher alone (tokenise + alias lookups). */
+  matchMbPerS: number;
+  /** createLinker on the parsed KB, median of the runs (warm: after one untimed run). */
+  createMs: number;
+  /** JSON.parse of kb.json, median. */
+  parseMs: number;
+  kbBytes: number;
+  texts: number;
+  chars: number;
+}
+
+/** Visible text of an HTML page, crudely: scripts, styles and tags out, entities for the common few. */
+function htmlText(html: string): string {
+  return html.replace(/<(script|style|noscript)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/\s+/g, ' ');
+}
+
+function texts(): string[] {
+  const out: string[] = [];
+  const bench = join(SHARED, 'eval', 'news-fair-dev.jsonl');
+  if (existsSync(bench)) for (const l of readFileSync(bench, 'utf8').split('\n')) if (l.trim()) out.push((JSON.parse(l) as { text: string }).text);
+  const seeds = join(SHARED, 'fixtures', 'seeds');
+  if (existsSync(seeds)) for (const f of readdirSync(seeds).filter((f) => f.endsWith('.html')).sort()) out.push(htmlText(readFileSync(join(seeds, f), 'utf8')));
+  if (out.length === 0) out.push('President Ilham Aliyev met officials in Baku on Monday. Turkey and Georgia said the talks in Tbilisi went well. '.repeat(400));
+  return out;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+export async function benchLinker(opts: { reps?: number; kbPath?: string } = {}): Promise<LinkerBench> {
+  const reps = opts.reps ?? 5;
+  const raw = readFileSync(opts.kbPath ?? join(ROOT, 'dist', 'data', 'kb.json'), 'utf8');
+  const parse: number[] = [];
+  let kb: KnowledgeBase | undefined;
+  for (let i = 0; i <= reps; i++) {
+    const t0 = performance.now();
+    kb = JSON.parse(raw) as KnowledgeBase;
+    if (i > 0) parse.push(performance.now() - t0);
+  }
+  const create: number[] = [];
+  let linker = createLinker(kb!);
+  for (let i = 0; i < reps; i++) {
+    const fresh = JSON.parse(raw) as KnowledgeBase; // a fresh KB each time: nothing cached on the objects
+    const t0 = performance.now();
+    linker = createLinker(fresh);
+    create.push(performance.now() - t0);
+  }
+  const all = texts();
+  const chars = all.reduce((n, t) => n + t.length, 0);
+  const date = '2024-01-01';
+  for (const t of all) linker.link(t, { date }); // warm-up
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    for (const t of all) linker.link(t, { date });
+    best = Math.min(best, performance.now() - t0);
+  }
+  const index = buildAliasIndex(kb!);
+  for (const t of all) matchText(index, t);
+  let bestMatch = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    for (const t of all) matchText(index, t);
+    bestMatch = Math.min(bestMatch, performance.now() - t0);
+  }
+  return {
+    mbPerS: chars / 1e6 / (best / 1e3),
+    matchMbPerS: chars / 1e6 / (bestMatch / 1e3),
+    createMs: median(create),
+    parseMs: median(parse),
+    kbBytes: Buffer.byteLength(raw),
+    texts: all.length,
+    chars,
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--reps');
+  const r = await benchLinker({ reps: i > 0 ? Number(process.argv[i + 1]) : 5 });
+  console.log(`linker: ${r.mbPerS.toFixed(1)} MB/s link, ${r.matchMbPerS.toFixed(1)} MB/s matcher alone, over ${r.texts} texts (${(r.chars / 1e3).toFixed(0)}k chars)`);
+  console.log(`createLinker ${r.createMs.toFixed(0)} ms (median), JSON.parse kb.json ${r.parseMs.toFixed(0)} ms (${(r.kbBytes / 1024).toFixed(0)} KiB)`);
+}
