@@ -102,6 +102,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Driver> {
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      // No name resolves (the test server is an IP literal), so pages' third-party requests fail at once.
+      'network.dns.disabled': true,
     },
   });
   const conn = (browser as unknown as { connection: BidiConnection }).connection;

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm run bench`: per-stage times (median, p90) of extract, link, highlight and related over the seed pages and
+// ../shared/eval/pages (when present), in Node (linkedom + the core) and in real Chromium with the extension.
+// Also the knowledge base's size and load time, matcher MB/s, and the related index at 100k synthetic stories.
+// Flags: --no-build, --no-browser, --firefox (also Firefox ESR), --reps N, --synth N (0 skips the scale test).
+// Budget (issue #2): extract + link + highlight under 50 ms of main-thread time on the median page, p90 under 120 ms.
+// Nothing here asserts a time; it prints.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import { build } from './build.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = join(ROOT, '..', 'shared');
+const args = process.argv.slice(2);
+const flag = (f) => args.includes(f);
+const num = (f, d) => (args.includes(f) ? Number(args[args.indexOf(f) + 1]) : d);
+
+/** Seed pages and eval pages: name, file on disk, path on the bench server. */
+function pages() {
+  const out = [];
+  const seeds = join(SHARED, 'fixtures', 'seeds');
+  if (existsSync(seeds)) {
+    for (const f of readdirSync(seeds).filter((f) => f.endsWith('.html')).sort()) {
+      out.push({ name: f, file: join(seeds, f), path: `/shared/seeds/${f}` });
+    }
+  }
+  const evalDir = join(SHARED, 'eval', 'pages');
+  if (existsSync(evalDir)) {
+    for (const d of readdirSync(evalDir).sort()) {
+      if (existsSync(join(evalDir, d, 'source.html'))) out.push({ name: d, file: join(evalDir, d, 'source.html'), path: `/shared/pages/${d}/source.html` });
+    }
+  }
+  out.push({ name: 'demo', file: join(ROOT, 'assets', 'demo', 'index.html'), path: '/demo/' });
+  return out;
+}
+
+async function main() {
+  if (!flag('--no-build')) {
+    const missing = await build();
+    if (missing.some((m) => m.startsWith('src/') || m.startsWith('dist/data'))) throw new Error(`build incomplete: ${missing.join(', ')}`);
+  }
+  const list = pages();
+  process.stdout.write(`bench over ${list.length} pages (${existsSync(SHARED) ? '../shared present' : 'no ../shared: demo only'})\n\n`);
+  const { benchNode } = await tsImport('./bench/node.ts', import.meta.url);
+  const node = await benchNode(ROOT, list, { reps: num('--reps', 5), synthStories: num('--synth', 100_000) });
+  process.stdout.write(`${node.report}\n\n`);
+  if (flag('--no-browser')) return;
+  const { benchBrowser } = await tsImport('./bench/browser.ts', import.meta.url);
+  const { testMounts } = await tsImport('../tests/e2e/harness/paths.ts', import.meta.url);
+  const browsers = flag('--firefox') ? ['chromium', 'firefox'] : ['chromium'];
+  for (const b of browsers) {
+    const r = await benchBrowser(b, testMounts(), list, { reps: Math.min(num('--reps', 3), 3) });
+    process.stdout.write(`${r.report}\n\n`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err?.stack ?? err}\n`);
+  process.exit(1);
+});
