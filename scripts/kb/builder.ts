@@ -98,6 +98,26 @@ export class KbBuilder {
     else this.alias(id, name);
   }
 
+  /**
+   * Folds actor `from` into actor `into` (a duplicate found after both were added): `into` takes `from`'s
+   * aliases (with their flags) and facts, and every reference to `from` in any fact now points to `into`.
+   */
+  merge(from: string, into: string): void {
+    const src = this.actors.get(from), dst = this.actors.get(into);
+    if (!src || !dst) throw new Error(`merge of unknown actor ${src ? into : from}`);
+    for (const a of src.aliases) { const { t, ...flags } = a; this.alias(into, t, flags, this.weak.get(from)?.has(t) ?? false); }
+    for (const f of src.facts) this.fact(into, f);
+    this.actors.delete(from);
+    this.aliasKeys.delete(from);
+    this.weak.delete(from);
+    for (const a of this.actors.values()) {
+      for (const f of a.facts) {
+        if (f.ref && f.v === from) f.v = into;
+        if (f.of === from) f.of = into;
+      }
+    }
+  }
+
   fact(id: string, f: Fact): void {
     const actor = this.actors.get(id);
     if (!actor) throw new Error(`fact for unknown actor ${id}`);

@@ -37,7 +37,23 @@ export function addPoliticians(b: KbBuilder, t: Tables, byIso: Map<string, strin
     const desc = `Politician${from ? ` from ${from}` : ''}${born ? `, born ${born.slice(0, 4)}` : ''}`;
     b.add({ id: r.qid!, type: 'person', name, desc, prior: 0.3 });
     personAliases(b, r.qid!, name);
+    hispanicShortForms(b, r.qid!, name, isos);
     if (born) b.fact(r.qid!, { p: 'born', v: born, src: 'captainfact' });
     for (const i of isos) b.fact(r.qid!, { p: 'nationality', v: byIso.get(i)!, ref: true, src: 'captainfact' });
   }
+}
+
+/** Countries whose people carry two given names and two surnames, written "first paternal" in the news. */
+const TWO_SURNAMES = new Set(['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'EC', 'BO', 'UY', 'PY', 'CU', 'DO', 'GT', 'HN', 'SV', 'NI', 'CR', 'PA']);
+
+/**
+ * "Alejandro Celestino Toledo Manrique" is "Alejandro Toledo", and "Toledo" after it. Only for four plain words
+ * (no particle: "Cerdà i Argent" is Catalan, "de la" names vary) from a country with that naming custom.
+ */
+export function hispanicShortForms(b: KbBuilder, id: string, name: string, isos: string[]): void {
+  const w = name.split(/\s+/).filter(Boolean);
+  if (w.length !== 4 || !isos.some((i) => TWO_SURNAMES.has(i))) return;
+  if (w.some((x) => PARTICLES.has(x.toLowerCase()) || x.toLowerCase() === 'i' || !/^\p{Lu}/u.test(x))) return;
+  b.alias(id, `${w[0]} ${w[2]}`);
+  if (w[2]!.length >= 3) b.alias(id, w[2]!, { short: true });
 }
