@@ -226,9 +226,13 @@ export class Session {
     const { text, segments } = partText(root);
     if (text.length < MIN_PART_CHARS / 2) return null;
     const base = this.meta;
+    // Infinite-scroll sites usually move the URL to the story in view; when the URL is still the first article's,
+    // the appended story has no address of its own (and must not overwrite the first one's history entry).
+    const here = this.d.doc.location.href;
+    const url = base?.url && here.split('#')[0] === base.url.split('#')[0] ? null : here;
     const article = clampArticle({
       title: partTitle(root) ?? base?.title ?? '', byline: null, siteName: base?.siteName ?? null, lang: base?.lang ?? null,
-      dir: base?.dir ?? null, published: null, url: this.d.doc.location.href, excerpt: null, text,
+      dir: base?.dir ?? null, published: null, url, excerpt: null, text,
     });
     return this.linkPart(root, article, segments, prev);
   }

@@ -101,6 +101,9 @@ describe('articles appended below (infinite scroll)', () => {
     more.append(art);
     await sleep(150);
     expect(links(sent)).toBe(2);
+    // Same page URL as the first article: the appended one is sent without a URL of its own.
+    const second = (sent.filter((s) => s.type === 'article/link')[1]!.payload as { article: { url: string | null; title: string } }).article;
+    expect(second).toMatchObject({ url: null, title: 'Central Asia talks' });
     const appended = session.highlighted.filter((p) => art.contains(p.range.startContainer));
     expect(appended.map((p) => textOf(p.range))).toEqual(['Armenia', 'Baku', 'Armenia', 'Baku', 'Armenia', 'Baku', 'Armenia', 'Baku']);
     expect(session.highlighted.length).toBe(before + 8);
