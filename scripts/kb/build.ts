@@ -3,7 +3,7 @@
 // Order matters: tables first (they fix the ids), then hand files (they patch and add), then Factbook facts for
 // whatever the hand files did not write.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { KnowledgeBase, Source } from '../../src/core/types';
@@ -19,6 +19,8 @@ import { loadTables } from './tables';
 import { NameIndex } from './names';
 import { applyAmbiguity } from './ambiguity';
 import { mergeDuplicatePeople } from './dedupe';
+import { buildAliasIndex, seqTokens } from '../../src/core/matcher';
+import { packAliasIndex } from '../../src/core/matcher-pack';
 
 export const KB_VERSION = 1;
 
@@ -84,11 +86,16 @@ async function main(): Promise<void> {
   const json = JSON.stringify(kb);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, json);
+  // The linker's alias index, precomputed (createLinker reads it instead of tokenising every alias at load).
+  const indexOut = join(dirname(out), 'kb-index.json');
+  const packed = JSON.stringify(packAliasIndex(buildAliasIndex(kb), seqTokens));
+  writeFileSync(indexOut, packed);
   const ms = performance.now() - t0;
   const aliases = kb.actors.reduce((n, a) => n + a.aliases.length, 0);
   const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
   for (const m of lastMerged) console.log(`kb: ${m.from} is ${m.into} (${m.tableName})`);
   console.log(`kb: ${kb.actors.length} actors, ${aliases} aliases, ${kib(Buffer.byteLength(json))} raw, ${kib(gzipSync(json).length)} gzip, built in ${ms.toFixed(0)} ms -> ${out}`);
+  console.log(`kb: alias index ${kib(Buffer.byteLength(packed))} raw, ${kib(gzipSync(packed).length)} gzip -> ${indexOut}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,6 +4,7 @@
 // the exit code is non-zero at the end.
 import type { KnowledgeBase } from '../core/types.js';
 import { createLinker } from '../core/linker.js';
+import type { PackedAliasIndex } from '../core/matcher-pack.js';
 
 export interface TextIO {
   stdin: () => Promise<string>;
@@ -33,7 +34,14 @@ export async function run(args: string[], io: TextIO): Promise<number> {
     io.stderr(`backstory analyze --text: cannot read the knowledge base ${io.kbPath}: ${(e as Error).message} (run npm run build)\n`);
     return 1;
   }
-  const linker = createLinker(kb);
+  // The alias index precomputed by the KB build (kb-index.json beside kb.json), when there is one that fits.
+  let packed: PackedAliasIndex | null = null;
+  try {
+    packed = JSON.parse(await io.readFile(io.kbPath.replace(/kb\.json$/, 'kb-index.json'))) as PackedAliasIndex;
+  } catch {
+    packed = null; // absent or unreadable: createLinker builds the index itself
+  }
+  const linker = createLinker(kb, packed);
   const lines = (await io.stdin()).split('\n');
   let failed = 0;
   lines.forEach((line, i) => {

@@ -5,6 +5,7 @@ import type { Actor, Correction, KnowledgeBase, Mention } from './types';
 import { isQid } from './types';
 import { type AliasIndex, type RawMatch, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
 import { type Tokens, fold, tokenize, tokenText } from './normalize';
+import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, bornBy, buildGraph, leads, officesAt } from './linker-graph';
 import { FUNCTION_WORDS, HONORIFICS, TITLES } from './linker-context';
 import { type Context, isSport, readContext, surfaceOk } from './linker-read';
@@ -21,8 +22,12 @@ export const THRESHOLD = 0.6;
 export const POSSIBLE = 0.3;
 
 const PLACE = new Set(['country', 'city', 'region']);
-export function createLinker(kb: KnowledgeBase): Linker {
-  const index = buildAliasIndex(kb);
+/**
+ * `packed` (optional): the alias index written at KB build time (dist/data/kb-index.json). Used when it was built
+ * from these very actors, which saves most of the load time; otherwise the index is built here.
+ */
+export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null): Linker {
+  const index = (packed ? unpackAliasIndex(kb.actors, packed) : null) ?? buildAliasIndex(kb);
   const graph = buildGraph(kb.actors);
   // Token buffers are lent from call to call: allocating typed arrays per article costs more than tokenising it.
   // Safe because link() is synchronous and never re-entered.

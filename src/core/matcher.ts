@@ -26,7 +26,7 @@ export interface AliasEntry {
 }
 
 /** One distinct token sequence (several aliases of several actors may share it). */
-interface Seq {
+export interface Seq {
   /** Hashes of tokens after the first. */
   rest: Int32Array;
   /** Gap classes before tokens after the first (same length as rest). */
@@ -43,17 +43,59 @@ interface Seq {
   lowerOk: boolean;
 }
 
-interface Head {
+export interface Head {
   single: Seq | null;
   /** Longer sequences by the hash of their second token, longest first. */
   multi: Map<number, Seq[]> | null;
 }
 
+/**
+ * Open-addressing table from a non-negative 30-bit hash to an int (-1: absent). The hot loop probes it once per
+ * capitalised word; a Map keyed by numbers costs several times more per lookup. Load stays at most 1/4, so a miss
+ * usually ends on the first empty slot.
+ */
+export class IntTable {
+  readonly keys: Int32Array;
+  readonly vals: Int32Array;
+  private readonly mask: number;
+  constructor(n: number) {
+    let size = 16;
+    while (size < n * 4) size <<= 1;
+    this.keys = new Int32Array(size).fill(-1);
+    this.vals = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  get(k: number): number {
+    const keys = this.keys, mask = this.mask;
+    let i = Math.imul(k, 0x9e3779b1) & mask;
+    for (;;) {
+      const x = keys[i]!;
+      if (x === k) return this.vals[i]!;
+      if (x === -1) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+  set(k: number, v: number): void {
+    const keys = this.keys, mask = this.mask;
+    let i = Math.imul(k, 0x9e3779b1) & mask;
+    while (keys[i] !== -1 && keys[i] !== k) i = (i + 1) & mask;
+    keys[i] = k;
+    this.vals[i] = v;
+  }
+}
+
+/** Key of a (first token, second token) pair in `AliasIndex.pairs`. */
+export const pairKey = (h1: number, h2: number): number => (Math.imul(h1, 0x01000193) ^ h2) & 0x3fffffff;
+
 export interface AliasIndex {
   actors: Actor[];
   entries: AliasEntry[];
-  /** By the hash of the first token: the one-token alias there, and longer ones by the second token's hash. */
-  first: Map<number, Head>;
+  /** Hash of the first token -> its one-token sequence in `singles` (-2: only longer sequences start there). */
+  firstTable: IntTable;
+  singles: Seq[];
+  /** pairKey(first, second) -> longer sequences starting with those tokens in `pairLists`, longest first. */
+  pairTable: IntTable;
+  pairLists: Seq[][];
   /**
    * First folded code units of aliases written in lower case ("al-Shabaab"). A lower-case word in the text is
    * looked up only when it starts with one of these: lower-case text never links a capitalised name, so most
@@ -173,11 +215,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     }
   }
   // Longest sequences first, so the first hit at a token is the longest match there.
-  const finish = (q: Seq) => {
-    const es = q.entries.map((e) => entries[e]!);
-    if (es.every((e) => e.flags & A_CS)) q.csForms = es.map((e) => e.t);
-    q.lowerOk = es.some((e) => !(e.flags & A_CS) && e.lower & 1);
-  };
+  const finish = (q: Seq) => finishSeq(q, entries);
   for (const head of first.values()) {
     if (head.single) finish(head.single);
     if (head.multi) for (const list of head.multi.values()) {
@@ -185,7 +223,30 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       list.forEach(finish);
     }
   }
-  return { actors, entries, first, lowerFirst, lowerHeads };
+  // Typed tables for the hot loop. Pair keys may collide: lists then merge, and tryHere checks every token.
+  const firstTable = new IntTable(first.size);
+  const singles: Seq[] = [];
+  let pairCount = 0;
+  for (const head of first.values()) pairCount += head.multi?.size ?? 0;
+  const pairTable = new IntTable(pairCount);
+  const pairLists: Seq[][] = [];
+  for (const [h, head] of first) {
+    if (head.single) { firstTable.set(h, singles.length); singles.push(head.single); } else firstTable.set(h, -2);
+    if (head.multi) for (const [h2, list] of head.multi) {
+      const k = pairKey(h, h2);
+      const at = pairTable.get(k);
+      if (at < 0) { pairTable.set(k, pairLists.length); pairLists.push(list.slice()); }
+      else { const merged = pairLists[at]!; merged.push(...list); merged.sort((a, b) => b.rest.length - a.rest.length); }
+    }
+  }
+  return { actors, entries, firstTable, singles, pairTable, pairLists, lowerFirst, lowerHeads };
+}
+
+/** Case facts of a sequence, from its entries (after the build, or after unpacking). */
+export function finishSeq(q: Seq, entries: AliasEntry[]): void {
+  const es = q.entries.map((e) => entries[e]!);
+  if (es.every((e) => e.flags & A_CS)) q.csForms = es.map((e) => e.t);
+  q.lowerOk = es.some((e) => !(e.flags & A_CS) && e.lower & 1);
 }
 
 const FNV = 0x811c9dc5 | 0;
@@ -199,7 +260,7 @@ function surname(full: string): string | null {
 }
 
 /** Folded tokens of an alias, for verifying hash hits. */
-function seqTokens(seq: Seq): string[] {
+export function seqTokens(seq: Seq): string[] {
   if (seq.tokens) return seq.tokens;
   const toks = tokenize(seq.src);
   const out: string[] = [];
@@ -208,7 +269,7 @@ function seqTokens(seq: Seq): string[] {
 }
 
 /** A 16-bit key from the first two folded code units of a word (a cheap pre-filter before hashing). */
-const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
+export const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
 
 function bitCount(n: number): number {
   let c = 0;
@@ -220,7 +281,7 @@ function bitCount(n: number): number {
 export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawMatch[] {
   const out: RawMatch[] = [];
   const { flags, gap, count } = toks;
-  const first = index.first, lowerFirst = index.lowerFirst;
+  const lowerFirst = index.lowerFirst;
   const tryHere = (t: number, seq: Seq): boolean => {
     const L = seq.rest.length;
     if (t + L >= count) return false;
@@ -239,26 +300,27 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     for (let j = 0; j <= L; j++) if (!tokenEquals(toks, t + j, words[j]!)) return false;
     return true;
   };
+  const firstTable = index.firstTable, pairTable = index.pairTable, singles = index.singles, pairLists = index.pairLists;
   for (let t = 0; t < count; t++) {
     const f = flags[t]!;
     if (f & T_BLOCKED) continue;
     let h: number;
     if (f & T_LOWER) {
-      // Lower-case words start no name except the few lower-case aliases: two cheap filters before any Map.
+      // Lower-case words start no name except the few lower-case aliases: two cheap filters before any lookup.
       const s0 = toks.start[t]!;
       const c0 = text.charCodeAt(s0), c1 = s0 + 1 < toks.end[t]! ? text.charCodeAt(s0 + 1) : 0;
       if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1)]) continue;
       h = tokenHash(toks, t);
       if (!index.lowerHeads.has(h)) continue;
     } else h = tokenHash(toks, t);
-    const head = first.get(h);
-    if (head === undefined) continue;
+    const at = firstTable.get(h);
+    if (at === -1) continue;
     let hit: Seq | null = null;
-    if (head.multi !== null && t + 1 < count) {
-      const list = head.multi.get(tokenHash(toks, t + 1));
-      if (list !== undefined) for (const seq of list) if (tryHere(t, seq)) { hit = seq; break; }
+    if (t + 1 < count && (flags[t + 1]! & T_BLOCKED) === 0) {
+      const li = pairTable.get(pairKey(h, tokenHash(toks, t + 1)));
+      if (li >= 0) for (const seq of pairLists[li]!) if (tryHere(t, seq)) { hit = seq; break; }
     }
-    if (hit === null && head.single !== null && tryHere(t, head.single)) hit = head.single;
+    if (hit === null && at >= 0 && tryHere(t, singles[at]!)) hit = singles[at]!;
     if (hit === null) continue;
     const L = hit.rest.length;
     let end = toks.end[t + L]!;

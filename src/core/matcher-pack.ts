@@ -1,0 +1,121 @@
+// The alias index in a compact JSON form (issue #4), written at KB build time next to kb.json
+// (dist/data/kb-index.json) so that createLinker does no tokenising or hashing of 48k aliases at load. Numbers go
+// into flat arrays: JSON.parse reads those far faster than objects. The packed index names the KB it was built
+// from by a checksum of the actor ids in order; unpacking against any other KB (a merged one) returns null and
+// the caller builds the index itself.
+import type { Actor } from './types';
+import { type AliasEntry, type AliasIndex, type Seq, IntTable, finishSeq } from './matcher';
+
+export interface PackedAliasIndex {
+  v: 1;
+  /** Checksum of the actor ids in order, and their count. */
+  ids: number;
+  n: number;
+  /** Per entry: actor, flags, lower. */
+  e: number[];
+  /** Per entry: the alias as written; per entry with a language: [entry, lang] pairs. */
+  et: string[];
+  el: [number, string][];
+  /** Per sequence: L, rest hashes (L), gaps (L), dot (0/1), entry count, entries. */
+  s: number[];
+  /** Per sequence: its folded tokens joined by U+001F (for verifying hash hits). */
+  st: string[];
+  /** [first-token hash, single sequence or -2] pairs. */
+  f: number[];
+  /** [pair key, count, sequences...] runs, sequences longest first. */
+  p: number[];
+  /** Keys set in lowerFirst, and the lower-case heads. */
+  lf: number[];
+  lh: number[];
+}
+
+const PACK_VERSION = 1;
+/** Joins folded tokens (a folded token never holds a control character). */
+const SEP = '\u001f';
+
+export function idsChecksum(actors: readonly Actor[]): number {
+  let h = 0x811c9dc5 | 0;
+  for (const a of actors) {
+    const id = a.id;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 10, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Folded tokens of every sequence, for packing (index built in this process). */
+export function packAliasIndex(index: AliasIndex, seqTokens: (q: Seq) => string[]): PackedAliasIndex {
+  const seqId = new Map<Seq, number>();
+  const s: number[] = [], st: string[] = [];
+  const idOf = (q: Seq): number => {
+    let id = seqId.get(q);
+    if (id !== undefined) return id;
+    id = st.length;
+    seqId.set(q, id);
+    s.push(q.rest.length, ...q.rest, ...q.gaps, q.dot ? 1 : 0, q.entries.length, ...q.entries);
+    st.push(seqTokens(q).join(SEP));
+    return id;
+  };
+  const f: number[] = [];
+  const { keys, vals } = index.firstTable;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) f.push(keys[i]!, vals[i]! >= 0 ? idOf(index.singles[vals[i]!]!) : -2);
+  const p: number[] = [];
+  const pk = index.pairTable.keys, pv = index.pairTable.vals;
+  for (let i = 0; i < pk.length; i++) {
+    if (pk[i] === -1) continue;
+    const list = index.pairLists[pv[i]!]!;
+    p.push(pk[i]!, list.length, ...list.map(idOf));
+  }
+  const e: number[] = [], et: string[] = [], el: [number, string][] = [];
+  index.entries.forEach((en, i) => {
+    e.push(en.actor, en.flags, en.lower);
+    et.push(en.t);
+    if (en.lang) el.push([i, en.lang]);
+  });
+  const lf: number[] = [];
+  index.lowerFirst.forEach((v, k) => { if (v) lf.push(k); });
+  return { v: PACK_VERSION, ids: idsChecksum(index.actors), n: index.actors.length, e, et, el, s, st, f, p, lf, lh: [...index.lowerHeads] };
+}
+
+/** The index for `actors` from its packed form, or null when the pack was built from other actors. */
+export function unpackAliasIndex(actors: Actor[], pk: PackedAliasIndex): AliasIndex | null {
+  if (!pk || pk.v !== PACK_VERSION || pk.n !== actors.length || pk.ids !== idsChecksum(actors)) return null;
+  const entries: AliasEntry[] = new Array(pk.et.length);
+  for (let i = 0, j = 0; i < entries.length; i++, j += 3) entries[i] = { actor: pk.e[j]!, flags: pk.e[j + 1]!, t: pk.et[i]!, lang: null, lower: pk.e[j + 2]! };
+  for (const [i, lang] of pk.el) entries[i]!.lang = lang;
+  const seqs: Seq[] = new Array(pk.st.length);
+  const s = pk.s;
+  for (let q = 0, j = 0; q < seqs.length; q++) {
+    const L = s[j++]!;
+    const rest = new Int32Array(L), gaps = new Uint8Array(L);
+    for (let k = 0; k < L; k++) rest[k] = s[j++]!;
+    for (let k = 0; k < L; k++) gaps[k] = s[j++]!;
+    const dot = s[j++] === 1;
+    const ne = s[j++]!;
+    const ents = s.slice(j, j + ne);
+    j += ne;
+    const src = pk.st[q]!;
+    const seq: Seq = { rest, gaps, src, tokens: src.split(SEP), dot, entries: ents, csForms: null, lowerOk: false };
+    finishSeq(seq, entries);
+    seqs[q] = seq;
+  }
+  const firstTable = new IntTable(pk.f.length >> 1);
+  const singles: Seq[] = [];
+  for (let i = 0; i < pk.f.length; i += 2) {
+    const q = pk.f[i + 1]!;
+    if (q >= 0) { firstTable.set(pk.f[i]!, singles.length); singles.push(seqs[q]!); } else firstTable.set(pk.f[i]!, -2);
+  }
+  let pairs = 0;
+  for (let i = 0; i < pk.p.length; i += 2 + pk.p[i + 1]!) pairs++;
+  const pairTable = new IntTable(pairs);
+  const pairLists: Seq[][] = [];
+  for (let i = 0; i < pk.p.length;) {
+    const n = pk.p[i + 1]!;
+    pairTable.set(pk.p[i]!, pairLists.length);
+    pairLists.push(pk.p.slice(i + 2, i + 2 + n).map((q) => seqs[q]!));
+    i += 2 + n;
+  }
+  const lowerFirst = new Uint8Array(65536);
+  for (const k of pk.lf) lowerFirst[k] = 1;
+  return { actors, entries, firstTable, singles, pairTable, pairLists, lowerFirst, lowerHeads: new Set(pk.lh) };
+}
