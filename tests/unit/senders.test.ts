@@ -16,6 +16,8 @@ describe('classifySender', () => {
     expect(classifySender({ id: 'ext-id', url: 'chrome-extension://ext-id/sidebar.html#entity=Q1', tab }, runtime)).toBe('sidebar');
     expect(classifySender({ id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' }, runtime)).toBe('popup');
     expect(classifySender({ id: 'ext-id', url: 'chrome-extension://ext-id/options.html', tab }, runtime)).toBe('options');
+    // Chrome's use_dynamic_url serves the sidebar from a per-session host; the browser still vouches by id.
+    expect(classifySender({ id: 'ext-id', url: 'chrome-extension://3f2a9c-dynamic/sidebar.html#entity=Q1', tab }, runtime)).toBe('sidebar');
   });
 
   it('refuses other extensions, unknown pages and senders without what they need', () => {
