@@ -19,11 +19,16 @@ export interface ActorGraph {
   wellKnown: Uint8Array;
 }
 
+const NO_SET: ReadonlySet<number> = new Set<number>() as ReadonlySet<number>;
+const NO_LIST: number[] = [];
+
 export function buildGraph(actors: Actor[]): ActorGraph {
   const byId = new Map<string, number>();
   actors.forEach((a, i) => byId.set(a.id, i));
-  const related: Set<number>[] = actors.map(() => new Set<number>());
-  const up: number[][] = actors.map(() => []);
+  // Most actors relate to nothing: they share one empty set and one empty list (never written to).
+  const related: Set<number>[] = new Array<Set<number>>(actors.length).fill(NO_SET as Set<number>);
+  const up: number[][] = new Array<number[]>(actors.length).fill(NO_LIST);
+  const relate = (i: number, j: number) => { if (related[i] === (NO_SET as Set<number>)) related[i] = new Set(); related[i]!.add(j); };
   actors.forEach((a, i) => {
     for (const f of a.facts) {
       if (!RELATING.has(f.p)) continue;
@@ -31,15 +36,16 @@ export function buildGraph(actors: Actor[]): ActorGraph {
       const other = f.of !== undefined ? byId.get(f.of) : undefined;
       for (const j of [target, other]) {
         if (j === undefined || j === i) continue;
-        related[i]!.add(j);
-        related[j]!.add(i);
-        if (LOCATING.has(f.p)) up[i]!.push(j);
+        relate(i, j);
+        relate(j, i);
+        if (LOCATING.has(f.p)) { if (up[i] === NO_LIST) up[i] = []; up[i]!.push(j); }
       }
     }
   });
   // Walk "part of" chains up to a country (a few levels at most: district → province → country).
   const country = actors.map((a, i) => {
     if (a.type === 'country') return [i];
+    if (up[i] === NO_LIST) return NO_LIST;
     const out = new Set<number>();
     let frontier = up[i]!;
     for (let depth = 0; depth < 3 && frontier.length; depth++) {

@@ -4,10 +4,10 @@
 // from by a checksum of the actor ids in order; unpacking against any other KB (a merged one) returns null and
 // the caller builds the index itself.
 import type { Actor } from './types';
-import { type AliasEntry, type AliasIndex, type Seq, IntTable, finishSeq } from './matcher';
+import { type AliasEntry, type AliasIndex, type Seq, IntTable } from './matcher';
 
 export interface PackedAliasIndex {
-  v: 1;
+  v: 2;
   /** Checksum of the actor ids in order, and their count. */
   ids: number;
   n: number;
@@ -16,7 +16,7 @@ export interface PackedAliasIndex {
   /** Per entry: the alias as written; per entry with a language: [entry, lang] pairs. */
   et: string[];
   el: [number, string][];
-  /** Per sequence: L, rest hashes (L), gaps (L), dot (0/1), entry count, entries. */
+  /** Per sequence: L, rest hashes (L), gaps (L), bits (1 dot, 2 lowerOk, 4 case-sensitive only), entry count, entries. */
   s: number[];
   /** Per sequence: its folded tokens joined by U+001F (for verifying hash hits). */
   st: string[];
@@ -29,7 +29,7 @@ export interface PackedAliasIndex {
   lh: number[];
 }
 
-const PACK_VERSION = 1;
+const PACK_VERSION = 2;
 /** Joins folded tokens (a folded token never holds a control character). */
 const SEP = '\u001f';
 
@@ -52,7 +52,7 @@ export function packAliasIndex(index: AliasIndex, seqTokens: (q: Seq) => string[
     if (id !== undefined) return id;
     id = st.length;
     seqId.set(q, id);
-    s.push(q.rest.length, ...q.rest, ...q.gaps, q.dot ? 1 : 0, q.entries.length, ...q.entries);
+    s.push(q.rest.length, ...q.rest, ...q.gaps, (q.dot ? 1 : 0) | (q.lowerOk ? 2 : 0) | (q.csForms ? 4 : 0), q.entries.length, ...q.entries);
     st.push(seqTokens(q).join(SEP));
     return id;
   };
@@ -87,16 +87,14 @@ export function unpackAliasIndex(actors: Actor[], pk: PackedAliasIndex): AliasIn
   const s = pk.s;
   for (let q = 0, j = 0; q < seqs.length; q++) {
     const L = s[j++]!;
-    const rest = new Int32Array(L), gaps = new Uint8Array(L);
-    for (let k = 0; k < L; k++) rest[k] = s[j++]!;
-    for (let k = 0; k < L; k++) gaps[k] = s[j++]!;
-    const dot = s[j++] === 1;
+    const rest = s.slice(j, j + L), gaps = s.slice(j + L, j + 2 * L);
+    j += 2 * L;
+    const bits = s[j++]!;
     const ne = s[j++]!;
     const ents = s.slice(j, j + ne);
     j += ne;
-    const src = pk.st[q]!;
-    const seq: Seq = { rest, gaps, src, tokens: src.split(SEP), dot, entries: ents, csForms: null, lowerOk: false };
-    finishSeq(seq, entries);
+    const seq: Seq = { rest, gaps, src: pk.st[q]!, folded: true, tokens: null, dot: (bits & 1) !== 0, entries: ents, csForms: null, lowerOk: (bits & 2) !== 0 };
+    if (bits & 4) seq.csForms = ents.map((e) => entries[e]!.t);
     seqs[q] = seq;
   }
   const firstTable = new IntTable(pk.f.length >> 1);

@@ -27,12 +27,16 @@ export interface AliasEntry {
 
 /** One distinct token sequence (several aliases of several actors may share it). */
 export interface Seq {
-  /** Hashes of tokens after the first. */
-  rest: Int32Array;
+  /** Hashes of tokens after the first (plain arrays: cheaper to create by the ten thousand than typed ones). */
+  rest: number[];
   /** Gap classes before tokens after the first (same length as rest). */
-  gaps: Uint8Array;
-  /** The alias text; its folded tokens are computed on the first hash hit, to verify it (hashes can collide). */
+  gaps: number[];
+  /**
+   * The alias text, or (`folded`) its folded tokens joined by U+001F; the folded tokens are computed on the first
+   * hash hit, to verify it (hashes can collide).
+   */
   src: string;
+  folded: boolean;
   tokens: string[] | null;
   /** The alias ends with a full stop ("U.S.", "Calif."): the match takes the text's full stop too. */
   dot: boolean;
@@ -127,8 +131,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const byHash = new Map<number, Seq | Seq[]>();
   const lowerFirst = new Uint8Array(65536);
   const lowerHeads = new Set<number>();
-  const empty32 = new Int32Array(0), empty8 = new Uint8Array(0);
-  let scratch: Tokens | undefined;
+    let scratch: Tokens | undefined;
   let nameWords: number[] = [];
   const sameSeq = (q: Seq, toks: Tokens): boolean => {
     if (q.rest.length !== toks.count - 1) return false;
@@ -147,7 +150,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     const found = byHash.get(all);
     let seq = found === undefined ? undefined : Array.isArray(found) ? found.find((q) => sameSeq(q, toks)) : sameSeq(found, toks) ? found : undefined;
     if (!seq) {
-      seq = { rest: n > 1 ? toks.hash.slice(1, n) : empty32, gaps: n > 1 ? toks.gap.slice(1, n) : empty8, src: t, tokens: null, dot: t.charCodeAt(t.length - 1) === 46, entries: [], csForms: null, lowerOk: false };
+      seq = { rest: Array.from(toks.hash.subarray(1, n)), gaps: Array.from(toks.gap.subarray(1, n)), src: t, folded: false, tokens: null, dot: t.charCodeAt(t.length - 1) === 46, entries: [], csForms: null, lowerOk: false };
       if (found === undefined) byHash.set(all, seq); else if (Array.isArray(found)) found.push(seq); else byHash.set(all, [found, seq]);
       const h = toks.hash[0]!;
       let head = first.get(h);
@@ -262,6 +265,7 @@ function surname(full: string): string | null {
 /** Folded tokens of an alias, for verifying hash hits. */
 export function seqTokens(seq: Seq): string[] {
   if (seq.tokens) return seq.tokens;
+  if (seq.folded) return (seq.tokens = seq.src.split('\u001f'));
   const toks = tokenize(seq.src);
   const out: string[] = [];
   for (let i = 0; i < toks.count; i++) out.push(tokenText(seq.src, toks, i));
