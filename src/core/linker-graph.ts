@@ -2,6 +2,7 @@
 // (capital, part of, neighbour, office, party...), which country a place or person belongs to, and who held
 // which office on the article's date. Built once per knowledge base.
 import type { Actor, Fact } from './types';
+import { isQid } from './types';
 
 const RELATING = new Set<Fact['p']>([
   'capital', 'capital-of', 'part-of', 'located-in', 'neighbour', 'member-of', 'holds-office', 'head-of-state',
@@ -17,6 +18,10 @@ export interface ActorGraph {
   country: number[][];
   /** 1 when the actor ever led a state or government, or has a high prior: a bare surname may name them. */
   wellKnown: Uint8Array;
+  /** Birth date (its "born" fact) by actor index, or null. */
+  born: (string | null)[];
+  /** 1 when the actor's id is a QID. */
+  qid: Uint8Array;
 }
 
 const NO_SET: ReadonlySet<number> = new Set<number>() as ReadonlySet<number>;
@@ -60,7 +65,10 @@ export function buildGraph(actors: Actor[]): ActorGraph {
   });
   const wellKnown = new Uint8Array(actors.length);
   actors.forEach((a, i) => { if (a.type === 'person' && ((a.prior ?? 0) >= 0.5 || leads(a, null))) wellKnown[i] = 1; });
-  return { related, country, wellKnown };
+  const born = actors.map((a) => (a.type === 'person' ? a.facts.find((f) => f.p === 'born')?.v ?? null : null));
+  const qid = new Uint8Array(actors.length);
+  actors.forEach((a, i) => { if (isQid(a.id)) qid[i] = 1; });
+  return { related, country, wellKnown, born, qid };
 }
 
 const within = (f: Fact, date: string): boolean => (!f.from || f.from <= date) && (!f.until || date < f.until);

@@ -2,11 +2,10 @@
 // by the other actors in the article and their relations, by the article's date and language, and by
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
 import type { Actor, Correction, KnowledgeBase, Mention } from './types';
-import { isQid } from './types';
 import { type AliasIndex, type RawMatch, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
 import { type Tokens, fold, tokenize, tokenText } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
-import { type ActorGraph, bornBy, buildGraph, leads, officesAt } from './linker-graph';
+import { type ActorGraph, buildGraph, leads, officesAt } from './linker-graph';
 import { FUNCTION_WORDS, HONORIFICS, TITLES } from './linker-context';
 import { type Context, isSport, readContext, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
@@ -65,9 +64,10 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const lang = opts.lang ? opts.lang.toLowerCase().split(/[-_]/)[0]! : null;
   // Only worth hashing every word when a country is among the candidates.
   let sportMemo: boolean | undefined;
-  const sport = () => (sportMemo ??= isSport(text));
   let lowerText: string | undefined;
-  const textHas = (w: string) => (lowerText ??= text.toLowerCase()).includes(w.toLowerCase());
+  const lower = () => (lowerText ??= text.toLowerCase());
+  const sport = () => (sportMemo ??= isSport(text));
+  const textHas = (w: string) => lower().includes(w.toLowerCase());
   const actors = index.actors;
 
   // Pass 1: anchors are plain full names that link on their own; they give context to everything else.
@@ -86,20 +86,21 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       // A form of another language (or of a language we cannot confirm) only links on its own when it is a full,
       // unambiguous name ("Türkiye"), not a short or ambiguous one ("AB" is the EU in Turkish only).
       if (e.lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) continue;
-      if (actor.type === 'person' && !bornBy(actor, date)) continue;
+      if (date && graph.born[e.actor] !== null && graph.born[e.actor]! > date) continue; // not yet born then
       // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
       if (e.flags & A_CS && e.t.length <= 5 && acronymElsewhere(text, e.t, actor)) continue;
       const s = scoreEntry(actor, e.actor, e.flags, c, { support, conflict, coref, date, sport, textHas, unique: c.m.entries.length === 1 });
       out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
     }
+    if (out.length <= 1) return out;
     // One score per actor (its best alias here).
     out.sort((a, b) => b.score - a.score || (actors[b.actor]!.prior ?? 0) - (actors[a.actor]!.prior ?? 0));
     const seen = new Set<number>();
     const list = out.filter((s) => (seen.has(s.actor) ? false : (seen.add(s.actor), true)));
     // The same actor twice in the knowledge base (a local id and a QID): the confirmed QID goes first.
     const top = list[0];
-    if (top && !isQid(actors[top.actor]!.id)) {
-      const twin = list.find((x) => x !== top && isQid(actors[x.actor]!.id) && top.score - x.score < 0.2 && twins(actors[x.actor]!, actors[top.actor]!));
+    if (top && !graph.qid[top.actor]) {
+      const twin = list.find((x) => x !== top && graph.qid[x.actor] === 1 && top.score - x.score < 0.2 && twins(actors[x.actor]!, actors[top.actor]!));
       if (twin) { list.splice(list.indexOf(twin), 1); list.unshift({ ...twin, score: top.score }); list.splice(1, 1); }
     }
     return list;
