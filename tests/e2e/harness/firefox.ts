@@ -64,7 +64,14 @@ function wrapPage(page: Page, conn: BidiConnection): Tab {
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     goto: async (url) => {
-      await page.goto(url, { waitUntil: 'load' });
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+      } catch (err) {
+        // Some saved pages make BiDi's navigate report "Address rejected" (a request of theirs to a host that does
+        // not resolve here) although the page itself loads and stays; anything else is an error.
+        if (!/Address rejected/.test(String(err))) throw err;
+        await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 20_000 }, url);
+      }
     },
     waitFor: async (fn, arg, timeoutMs = 20_000) => {
       await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);

@@ -121,3 +121,10 @@ export function pointOfHighlight(text: string): { x: number; y: number } | null 
 export function outerHtml(): string {
   return document.documentElement.outerHTML;
 }
+
+/** The page's markup as it would be without Backstory's host element (taken from a clone; the page is untouched). */
+export function outerHtmlWithoutHost(): string {
+  const clone = document.documentElement.cloneNode(true) as Element;
+  for (const h of clone.querySelectorAll('backstory-host')) h.remove();
+  return clone.outerHTML;
+}

@@ -47,7 +47,10 @@ export function foreignRequests(s: Session): string[] {
  * the markup of the same page loaded fresh with Backstory off (the page as it was before Backstory ran). The site
  * is switched back on before returning.
  */
-export async function teardownSnapshots(s: Session): Promise<{ after: string; pristine: string; hostAfter: unknown; highlightsAfter: number }> {
+export async function teardownSnapshots(
+  s: Session,
+  opts: { afterOnly?: boolean } = {},
+): Promise<{ after: string; pristine: string; hostAfter: unknown; highlightsAfter: number; pristineErrors: string[] }> {
   const tabId = await tabIdOf(s.driver, s.server.origin);
   await setSiteEnabled(s.driver, tabId, false);
   try {
@@ -60,11 +63,20 @@ export async function teardownSnapshots(s: Session): Promise<{ after: string; pr
       if (reg) for (const [, h] of reg) n += h.size;
       return n;
     }, null);
+    const errorsBefore = s.tab.errors.length;
+    if (opts.afterOnly) {
+      // Still reload with Backstory off: its errors are the page's own baseline.
+      await s.tab.goto(s.tab.url());
+      await new Promise((r) => setTimeout(r, 500));
+      return { after, pristine: '', hostAfter, highlightsAfter, pristineErrors: s.tab.errors.slice(errorsBefore) };
+    }
     await s.tab.goto(s.tab.url());
     // Give a content script that wrongly ignores the switch the time it would need to show itself.
     await new Promise((r) => setTimeout(r, 1_500));
     const pristine = await s.tab.evaluate(outerHtml, null);
-    return { after, pristine, hostAfter, highlightsAfter };
+    // The page's own errors with Backstory off: what a load with Backstory on may raise without it being ours.
+    const pristineErrors = s.tab.errors.slice(errorsBefore);
+    return { after, pristine, hostAfter, highlightsAfter, pristineErrors };
   } finally {
     await setSiteEnabledAgain(s);
   }
