@@ -76,6 +76,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     const out: Scored[] = [];
     // A surname many people share links only through coreference or a title: skip the rest unscored.
     const crowd = c.m.entries.length > 6 && !c.title && c.honorific < 0;
+    const signals: Signals = { support, conflict, coref, date, sport, textHas, unique: c.m.entries.length === 1 };
     for (const ei of c.m.entries) {
       const e = index.entries[ei]!;
       if (crowd && e.flags & A_SHORT && !coref?.has(e.actor)) continue;
@@ -89,7 +90,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       if (date && graph.born[e.actor] !== null && graph.born[e.actor]! > date) continue; // not yet born then
       // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
       if (e.flags & A_CS && e.t.length <= 5 && acronymElsewhere(text, e.t, actor)) continue;
-      const s = scoreEntry(actor, e.actor, e.flags, c, { support, conflict, coref, date, sport, textHas, unique: c.m.entries.length === 1 });
+      const s = scoreEntry(actor, e.actor, e.flags, c, signals);
       out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
     }
     if (out.length <= 1) return out;
@@ -217,7 +218,9 @@ interface Signals {
 
 function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signals): number {
   const person = actor.type === 'person';
-  const sup = s.support(a);
+  // Support costs a walk over the anchors: only the readings that use it ask (plain full names do not).
+  let supMemo = -1;
+  const supOf = (): number => (supMemo >= 0 ? supMemo : (supMemo = s.support(a)));
   let score: number;
   // "England" for the England national rugby team: only in a sports report.
   if (flags & A_TEAM) {
@@ -240,12 +243,13 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
       if ((c.title || c.honorific >= 0) && inOffice) score += 0.2;
       // A bare surname links on its own only when one actor has it and is well known (in office, or a leader).
       if (s.unique && (leads(actor, s.date) || (actor.prior ?? 0) >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
-    } else score += Math.min(0.3, 0.15 * sup);
+    } else score += Math.min(0.3, 0.15 * supOf());
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;
     if (c.sent) { if (c.predicate) score += 0.1; }
     else if (!c.allcaps || flags & A_CS) score += 0.15; // mid-sentence capital (an acronym is written in capitals)
     if (c.dateline) score += 0.15;
+    const sup = supOf();
     score += Math.min(0.3, 0.15 * sup);
     if (person && c.title) score += 0.2;
     if (sup === 0 && s.conflict(a)) score -= 0.35;

@@ -4,7 +4,7 @@
 // from by a checksum of the actor ids in order; unpacking against any other KB (a merged one) returns null and
 // the caller builds the index itself.
 import type { Actor } from './types';
-import { type AliasEntry, type AliasIndex, type Seq, IntTable } from './matcher';
+import { type AliasEntry, type AliasIndex, type Seq, IntTable, firstBitsOf } from './matcher';
 
 export interface PackedAliasIndex {
   v: 2;
@@ -98,9 +98,11 @@ export function unpackAliasIndex(actors: Actor[], pk: PackedAliasIndex): AliasIn
     seqs[q] = seq;
   }
   const firstTable = new IntTable(pk.f.length >> 1);
+  const firstKeys: number[] = [];
   const singles: Seq[] = [];
   for (let i = 0; i < pk.f.length; i += 2) {
     const q = pk.f[i + 1]!;
+    firstKeys.push(pk.f[i]!);
     if (q >= 0) { firstTable.set(pk.f[i]!, singles.length); singles.push(seqs[q]!); } else firstTable.set(pk.f[i]!, -2);
   }
   let pairs = 0;
@@ -115,5 +117,5 @@ export function unpackAliasIndex(actors: Actor[], pk: PackedAliasIndex): AliasIn
   }
   const lowerFirst = new Uint8Array(65536);
   for (const k of pk.lf) lowerFirst[k] = 1;
-  return { actors, entries, firstTable, singles, pairTable, pairLists, lowerFirst, lowerHeads: new Set(pk.lh) };
+  return { actors, entries, firstTable, firstBits: firstBitsOf(firstKeys), singles, pairTable, pairLists, lowerFirst, lowerHeads: new Set(pk.lh) };
 }

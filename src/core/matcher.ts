@@ -88,6 +88,14 @@ export class IntTable {
   }
 }
 
+/** The bit of a first-token hash in `AliasIndex.firstBits` (262,144 bits). */
+export const bitOf = (h: number): number => (h ^ (h >>> 18)) & 0x3ffff;
+export function firstBitsOf(keys: Iterable<number>): Int32Array {
+  const bits = new Int32Array(1 << 13);
+  for (const h of keys) { const b = bitOf(h); bits[b >> 5]! |= 1 << (b & 31); }
+  return bits;
+}
+
 /** Key of a (first token, second token) pair in `AliasIndex.pairs`. */
 export const pairKey = (h1: number, h2: number): number => (Math.imul(h1, 0x01000193) ^ h2) & 0x3fffffff;
 
@@ -96,6 +104,11 @@ export interface AliasIndex {
   entries: AliasEntry[];
   /** Hash of the first token -> its one-token sequence in `singles` (-2: only longer sequences start there). */
   firstTable: IntTable;
+  /**
+   * One bit per first-token hash (bitOf): a 32 KiB filter that stays in the CPU cache and
+   * turns most capitalised words that start no name away before the table (a cache miss) is read.
+   */
+  firstBits: Int32Array;
   singles: Seq[];
   /** pairKey(first, second) -> longer sequences starting with those tokens in `pairLists`, longest first. */
   pairTable: IntTable;
@@ -242,7 +255,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       else { const merged = pairLists[at]!; merged.push(...list); merged.sort((a, b) => b.rest.length - a.rest.length); }
     }
   }
-  return { actors, entries, firstTable, singles, pairTable, pairLists, lowerFirst, lowerHeads };
+  return { actors, entries, firstTable, firstBits: firstBitsOf(first.keys()), singles, pairTable, pairLists, lowerFirst, lowerHeads };
 }
 
 /** Case facts of a sequence, from its entries (after the build, or after unpacking). */
@@ -304,7 +317,7 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     for (let j = 0; j <= L; j++) if (!tokenEquals(toks, t + j, words[j]!)) return false;
     return true;
   };
-  const firstTable = index.firstTable, pairTable = index.pairTable, singles = index.singles, pairLists = index.pairLists;
+  const firstTable = index.firstTable, firstBits = index.firstBits, pairTable = index.pairTable, singles = index.singles, pairLists = index.pairLists;
   for (let t = 0; t < count; t++) {
     const f = flags[t]!;
     if (f & T_BLOCKED) continue;
@@ -317,6 +330,8 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
       h = tokenHash(toks, t);
       if (!index.lowerHeads.has(h)) continue;
     } else h = tokenHash(toks, t);
+    const b = bitOf(h);
+    if ((firstBits[b >> 5]! & (1 << (b & 31))) === 0) continue;
     const at = firstTable.get(h);
     if (at === -1) continue;
     let hit: Seq | null = null;
