@@ -57,14 +57,11 @@ export function packAliasIndex(index: AliasIndex, seqTokens: (q: Seq) => string[
     return id;
   };
   const f: number[] = [];
-  const { keys, vals } = index.firstTable;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) f.push(keys[i]!, vals[i]! >= 0 ? idOf(index.singles[vals[i]!]!) : -2);
+  for (const [k, v] of index.firstTable.entries()) f.push(k, v >= 0 ? idOf(index.singles[v]!) : -2);
   const p: number[] = [];
-  const pk = index.pairTable.keys, pv = index.pairTable.vals;
-  for (let i = 0; i < pk.length; i++) {
-    if (pk[i] === -1) continue;
-    const list = index.pairLists[pv[i]!]!;
-    p.push(pk[i]!, list.length, ...list.map(idOf));
+  for (const [k, v] of index.pairTable.entries()) {
+    const list = index.pairLists[v]!;
+    p.push(k, list.length, ...list.map(idOf));
   }
   const e: number[] = [], et: string[] = [], el: [number, string][] = [];
   index.entries.forEach((en, i) => {

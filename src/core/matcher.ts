@@ -55,36 +55,39 @@ export interface Head {
 
 /**
  * Open-addressing table from a non-negative 30-bit hash to an int (-1: absent). The hot loop probes it once per
- * capitalised word; a Map keyed by numbers costs several times more per lookup. Load stays at most 1/4, so a miss
+ * capitalised word; a Map keyed by numbers costs several times more per lookup. Load stays at most 1/3, so a miss
  * usually ends on the first empty slot.
  */
 export class IntTable {
-  readonly keys: Int32Array;
-  readonly vals: Int32Array;
+  /** Key and value side by side (a hit reads one cache line): kv[2i] key, kv[2i + 1] value. */
+  readonly kv: Int32Array;
   private readonly mask: number;
   constructor(n: number) {
     let size = 16;
-    while (size < n * 4) size <<= 1;
-    this.keys = new Int32Array(size).fill(-1);
-    this.vals = new Int32Array(size);
+    while (size < n * 3) size <<= 1;
+    this.kv = new Int32Array(size * 2).fill(-1);
     this.mask = size - 1;
   }
   get(k: number): number {
-    const keys = this.keys, mask = this.mask;
+    const kv = this.kv, mask = this.mask;
     let i = Math.imul(k, 0x9e3779b1) & mask;
     for (;;) {
-      const x = keys[i]!;
-      if (x === k) return this.vals[i]!;
+      const x = kv[i << 1]!;
+      if (x === k) return kv[(i << 1) + 1]!;
       if (x === -1) return -1;
       i = (i + 1) & mask;
     }
   }
   set(k: number, v: number): void {
-    const keys = this.keys, mask = this.mask;
+    const kv = this.kv, mask = this.mask;
     let i = Math.imul(k, 0x9e3779b1) & mask;
-    while (keys[i] !== -1 && keys[i] !== k) i = (i + 1) & mask;
-    keys[i] = k;
-    this.vals[i] = v;
+    while (kv[i << 1] !== -1 && kv[i << 1] !== k) i = (i + 1) & mask;
+    kv[i << 1] = k;
+    kv[(i << 1) + 1] = v;
+  }
+  /** Every [key, value] pair. */
+  *entries(): Generator<[number, number]> {
+    for (let i = 0; i < this.kv.length; i += 2) if (this.kv[i] !== -1) yield [this.kv[i]!, this.kv[i + 1]!];
   }
 }
 
