@@ -62,6 +62,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<Driver> {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless,
     viewport: { width: 1280, height: 900 },
+    ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
     args: [
       `--disable-extensions-except=${opts.extensionDir}`,
       `--load-extension=${opts.extensionDir}`,

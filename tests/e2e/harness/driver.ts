@@ -45,6 +45,8 @@ export interface LaunchOptions {
   headless: boolean;
   /** Extra browser arguments (Chromium only). */
   args?: string[];
+  /** The colour scheme pages see (Chromium only; screenshots of the light and dark themes). */
+  colorScheme?: 'light' | 'dark';
 }
 
 export const waitUntil = async (cond: () => boolean | Promise<boolean>, timeoutMs: number, what: string) => {

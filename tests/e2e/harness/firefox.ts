@@ -55,8 +55,10 @@ function wrapPage(page: Page, conn: BidiConnection): Tab {
   const errors: string[] = [];
   page.on('pageerror', (e) => {
     const msg = String((e as Error)?.stack ?? e);
-    // Firefox reports its own blocked favicon request on a strict-CSP page as a page error; it is not the page's.
+    // Firefox reports network console messages (a blocked favicon on a strict-CSP page, a failed cross-origin
+    // request of a saved page) as page errors; they are not uncaught exceptions.
     if (/^Error: Content-Security-Policy:.*\/favicon\.ico\b/.test(msg)) return;
+    if (/^Error: Cross-Origin Request Blocked:/.test(msg)) return;
     errors.push(msg);
   });
   return {
