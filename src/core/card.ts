@@ -224,7 +224,7 @@ function placeOf(kb: KbIndex, a: Actor): CardPlace | null {
     seen.add(cur.id);
     const iso2 = cur.facts.find((f) => f.p === 'iso2')?.v;
     if (cur.type === 'country') return { ...(iso2 ? { iso2 } : {}), country: cur.name };
-    const up = cur.facts.find((f) => (f.p === 'part-of' || f.p === 'located-in' || f.p === 'capital-of') && f.ref);
+    const up: Fact | undefined = cur.facts.find((f) => (f.p === 'part-of' || f.p === 'located-in' || f.p === 'capital-of') && f.ref);
     cur = up ? kb.get(up.v) : undefined;
   }
   return null;
