@@ -45,7 +45,19 @@ async function main() {
   process.stdout.write(`bench over ${list.length} pages (${existsSync(SHARED) ? '../shared present' : 'no ../shared: demo only'})\n\n`);
   const { benchNode } = await tsImport('./bench/node.ts', import.meta.url);
   const node = await benchNode(ROOT, list, { reps: num('--reps', 5), synthStories: num('--synth', 100_000) });
-  process.stdout.write(`${node.report}\n\n`);
+  process.stdout.write(`${node.report}\n`);
+  // The linker engineer's bench times the linker as esbuild bundles it for the extension (tsx code runs slower).
+  if (existsSync(join(ROOT, 'scripts', 'bench', 'linker.ts'))) {
+    const { benchLinker } = await tsImport('./bench/linker.ts', import.meta.url);
+    const l = await benchLinker({});
+    const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+    process.stdout.write(
+      `linker as bundled: link ${f(l.mbPerS)} MB/s, matcher alone ${f(l.matchMbPerS)} MB/s over ${l.texts} texts ` +
+        `(${(l.chars / 1e6).toFixed(2)} M chars); kb.json ${(l.kbBytes / 1e6).toFixed(2)} MB parse ${f(l.parseMs)} ms; ` +
+        `createLinker ${f(l.createMs)} ms with kb-index.json (parse ${f(l.indexParseMs)} ms), ${f(l.createColdMs)} ms without\n`,
+    );
+  }
+  process.stdout.write('\n');
   if (flag('--no-browser')) return;
   const { benchBrowser } = await tsImport('./bench/browser.ts', import.meta.url);
   const { testMounts } = await tsImport('../tests/e2e/harness/paths.ts', import.meta.url);

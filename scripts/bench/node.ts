@@ -88,7 +88,7 @@ export async function benchNode(root: string, pages: BenchPage[], opts: { reps?:
     perPage.push({ name: page.name, ...summary, totalMs: med(samples.total!) });
   }
   lines.push(stageTable(`Node (linkedom), ${perPage.length} pages, median of ${reps} runs per page:`, stages));
-  lines.push(`matcher alone: ${((matchChars / 1e6) / (matchMs / 1e3)).toFixed(1)} MB/s of article text (UTF-16 chars)`);
+  lines.push(`matcher alone (under tsx): ${((matchChars / 1e6) / (matchMs / 1e3)).toFixed(1)} MB/s of article text (UTF-16 chars)`);
 
   // Related stories at scale (issue #5), through the corpus engineer's bench when it is there.
   const synthN = opts.synthStories ?? 100_000;
