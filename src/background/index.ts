@@ -29,6 +29,10 @@ function history(): Promise<HistoryLike | null> {
 const data = createData({
   local,
   async loadJson(path) {
+    // The build ships data/NAME.json gzipped as data/NAME.json.gz (web-ext lint refuses to parse files over 5 MB,
+    // and the package shrinks about 7x); the plain file is the fallback for builds without it.
+    const gz = await fetch(browser.runtime.getURL(`${path}.gz`)).catch(() => null);
+    if (gz?.ok && gz.body) return new Response(gz.body.pipeThrough(new DecompressionStream('gzip'))).json();
     const res = await fetch(browser.runtime.getURL(path));
     if (!res.ok) throw new Error(`${path}: ${res.status}`);
     return res.json();
