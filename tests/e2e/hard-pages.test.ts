@@ -70,9 +70,7 @@ describe.each(BROWSERS)('%s on hard pages', (name: BrowserName) => {
     expect(s.tab.errors).toEqual([]);
   });
 
-  // TODO(2026-11-22): the content script keeps the first article it found; an appended one is not highlighted yet
-  // (issue 7). Both browsers time out waiting for "Tashkent". Turn this on when the observer re-extracts.
-  it.skip('highlights an article appended by infinite scroll', async () => {
+  it('highlights an article appended by infinite scroll', async () => {
     await openArticle(s.tab, url('infinite.html'));
     await s.tab.evaluate(() => (window as any).__append(), null);
     const seen = await waitForNames(s.tab, ['Tashkent']);
