@@ -56,26 +56,73 @@ function nextNode(node: Node, root: Node): Node | null {
  * Walks the original and its deep clone in lockstep: clone Text -> original Text, plus the original's Text
  * nodes in document order (for re-aligning text that Readability re-created).
  */
-function mapClone(orig: Document, clone: Document): { map: Map<Text, Text>; order: Text[]; index: Map<Text, number> } {
+function mapClone(pairs: [Node, Node][]): { map: Map<Text, Text>; order: Text[]; index: Map<Text, number> } {
   const map = new Map<Text, Text>();
   const order: Text[] = [];
   const index = new Map<Text, number>();
-  // From the root element: linkedom's doctype has no nextSibling, and only elements hold Text nodes.
-  const rootA = orig.documentElement;
-  const rootB = clone.documentElement;
-  let a: Node | null = rootA;
-  let b: Node | null = rootB;
-  while (a && b) {
-    if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) break; // trees diverged: keep what matched
-    if (a.nodeType === TEXT_NODE) {
-      map.set(b as Text, a as Text);
-      index.set(a as Text, order.length);
-      order.push(a as Text);
+  // From root elements: linkedom's doctype has no nextSibling, and only elements hold Text nodes.
+  for (const [rootA, rootB] of pairs) {
+    let a: Node | null = rootA;
+    let b: Node | null = rootB;
+    while (a && b) {
+      if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) break; // trees diverged: keep what matched
+      if (a.nodeType === TEXT_NODE) {
+        map.set(b as Text, a as Text);
+        index.set(a as Text, order.length);
+        order.push(a as Text);
+      }
+      a = nextNode(a, rootA);
+      b = nextNode(b, rootB);
     }
-    a = nextNode(a, rootA);
-    b = nextNode(b, rootB);
   }
   return { map, order, index };
+}
+
+/** Pages with more elements than this are read from their own article container only (issue #7, huge pages). */
+export const LARGE_PAGE_ELEMENTS = 8_000;
+
+function elementCount(doc: Document): number {
+  const live = doc.getElementsByTagName('*').length; // a live collection: cheap in browsers
+  return live || doc.querySelectorAll('*').length; // linkedom's collection reports 0
+}
+
+function paragraphChars(el: Element): number {
+  let chars = 0;
+  for (const p of Array.from(el.getElementsByTagName('p'))) chars += (p.textContent ?? '').length;
+  return chars;
+}
+
+/**
+ * On a huge page, the element the page itself marks as its article (the <article> with the most paragraph text,
+ * else `itemprop=articleBody`, else <main>), when it is much smaller than the page. Cloning and parsing 100,000
+ * nodes takes hundreds of milliseconds in one task; the article alone takes a few. Null: read the whole page.
+ */
+export function articleScope(doc: Document): Element | null {
+  const total = elementCount(doc);
+  if (total < LARGE_PAGE_ELEMENTS) return null;
+  const articles = Array.from(doc.getElementsByTagName('article'));
+  let best: Element | null = null;
+  let bestChars = 0;
+  for (const a of articles) {
+    const c = paragraphChars(a);
+    if (c > bestChars) { best = a; bestChars = c; }
+  }
+  best ??= doc.querySelector('[itemprop~="articleBody"]') ?? doc.querySelector('main, [role="main"]');
+  if (!best || best.querySelectorAll('*').length > total / 2) return null;
+  return best;
+}
+
+/** A clone holding only the page's <head> and `scope`, plus the pairs of roots to map clone to original. */
+function scopedClone(doc: Document, scope: Element): { clone: Document; pairs: [Node, Node][] } | null {
+  const make = doc.implementation?.createHTMLDocument?.bind(doc.implementation);
+  if (!make || !doc.head) return null;
+  const clone = make('');
+  for (const attr of Array.from(doc.documentElement.attributes)) clone.documentElement.setAttribute(attr.name, attr.value);
+  const head = clone.importNode(doc.head, true);
+  clone.documentElement.replaceChild(head, clone.head);
+  const body = clone.importNode(scope, true);
+  clone.body.appendChild(body);
+  return { clone, pairs: [[doc.head, head], [scope, body]] };
 }
 
 const WHITESPACE_ONLY = /^[ \t\n\r\f]*$/;
@@ -145,8 +192,10 @@ function titleBlock(content: Element, title: string): Element | null {
  * Readability finds no article or the text is empty. `doc` itself is never modified.
  */
 export function extractArticle(doc: Document, opts: { url?: string | null; maxChars?: number } = {}): Extracted | null {
-  const clone = doc.cloneNode(true) as Document;
-  const cloneMap = mapClone(doc, clone);
+  const scope = articleScope(doc);
+  const scoped = scope ? scopedClone(doc, scope) : null;
+  const clone = scoped?.clone ?? (doc.cloneNode(true) as Document);
+  const cloneMap = mapClone(scoped?.pairs ?? [[doc.documentElement, clone.documentElement]]);
   let parsed: ReturnType<Readability<Node>['parse']>;
   try {
     parsed = new Readability<Node>(clone, { serializer: (el: Node) => el }).parse();
