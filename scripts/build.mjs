@@ -176,6 +176,12 @@ export async function build(opts = {}) {
   }
   if (!copyDir(join(ROOT, 'assets/_locales'), join(stage, '_locales'))) missing.push('assets/_locales/');
   if (!copyDir(join(ROOT, 'assets/icons'), join(stage, 'icons'))) missing.push('assets/icons/');
+  // Licences travel with the data they cover (CC BY-SA and CC BY need the credit shipped; see NOTICE.md).
+  for (const [from, to] of [['LICENSE', 'LICENSE'], ['NOTICE.md', 'NOTICE.md'], ['assets/kb/SOURCES.md', 'data/SOURCES.md']]) {
+    if (!existsSync(join(ROOT, from))) { missing.push(from); continue; }
+    mkdirSync(dirname(join(stage, to)), { recursive: true });
+    cpSync(join(ROOT, from), join(stage, to));
+  }
   const data = readdirSync(join(DIST, 'data')).filter((f) => f.endsWith('.json'));
   if (data.length) {
     // Gzipped: web-ext lint refuses to parse files over 5 MB (kb.json is larger), and the package is ~7x smaller.

@@ -111,3 +111,14 @@ describe('per-browser differences', () => {
     }
   });
 });
+
+describe.each([['chrome', DIST.chrome], ['firefox', DIST.firefox]] as const)('%s build ships its licences', (_n, dir) => {
+  it('carries LICENSE, NOTICE.md with the CC BY-SA and CC BY credits, and the data sources', () => {
+    expect(readFileSync(join(dir, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    const notice = readFileSync(join(dir, 'NOTICE.md'), 'utf8');
+    expect(notice).toContain('SupraVerden');
+    expect(notice).toContain('CC BY-SA 4.0');
+    expect(notice).toContain('GeoNames');
+    expect(readFileSync(join(dir, 'data', 'SOURCES.md'), 'utf8')).toContain('Our World in Data. Permission is hereby granted');
+  });
+});
