@@ -61,6 +61,8 @@ export class Session {
   /** The part linked last: the background's article state (and the sidebar's mention indexes) describe it. */
   private latest: Part | null = null;
   private watched = new Set<Node>();
+  /** The page's article container: text changes inside it re-run the pipeline (observer.ts). */
+  private articleRoot: Element | null = null;
   private meta: ArticleText | null = null;
   private focusIdx: number | null = null;
   private selected: string | null = null;
@@ -109,6 +111,7 @@ export class Session {
     this.parts = [];
     this.latest = null;
     this.watched.clear();
+    this.articleRoot = null;
   }
 
   /** A command from the background (keyboard shortcut, sidebar, popup). */
@@ -266,6 +269,8 @@ export class Session {
     const placed = this.parts.flatMap((p) => p.placed);
     this.placed = placed;
     this.watched = new Set(placed.flatMap((p) => [p.range.startContainer, p.range.endContainer]));
+    const main = this.parts[0];
+    this.articleRoot = main && !main.root ? commonAncestor(main.segments.map((s) => s.node)) : null;
     this.hl.render(placed, this.d.settings.palette);
     this.hl.setHover(null);
     this.hover = null;
@@ -327,6 +332,7 @@ export class Session {
       natives, doc, signal,
       watched: () => this.watched,
       host: () => this.host?.el ?? null,
+      articleRoot: () => this.articleRoot,
       onChange: (reason) => void this.run(reason),
       isCandidate: looksLikeArticle,
       onAdded: (els) => void this.addParts(els),

@@ -41,6 +41,34 @@ describe('following the page', () => {
     expect(session.highlighted.some((p) => p.mention.text === 'United Nations' && p.range.startContainer.parentElement === para)).toBe(true);
   });
 
+  it('links a paragraph without names once it gains one (text watched across the whole article)', async () => {
+    loadArticle();
+    const { session, sent } = makeSession({ debounceMs: 10 });
+    await session.start();
+    const p = document.createElement('p');
+    p.textContent = 'The weather was mild and the talks ran late into the evening, officials said.';
+    document.querySelector('article')!.append(p);
+    await sleep(80);
+    // A new paragraph is new article text: re-linked once, and nothing in it to highlight yet.
+    expect(links(sent)).toBe(2);
+    expect(session.highlighted.some((h) => p.contains(h.range.startContainer))).toBe(false);
+    // Its text node holds no highlight, so only the article-wide watch can see this edit.
+    p.firstChild!.textContent = 'The weather was mild in Baku and the talks ran late into the evening, officials said.';
+    await sleep(80);
+    expect(links(sent)).toBe(3);
+    expect(session.highlighted.filter((h) => p.contains(h.range.startContainer)).map((h) => textOf(h.range))).toEqual(['Baku']);
+  });
+
+  it('does not re-link when a text edit inside the article leaves the text as it was', async () => {
+    loadArticle();
+    const { session, sent } = makeSession({ debounceMs: 10 });
+    await session.start();
+    const p = document.querySelector('p.byline')!;
+    p.firstChild!.textContent = p.firstChild!.textContent!;
+    await sleep(80);
+    expect(links(sent)).toBe(1);
+  });
+
   it('re-runs on an SPA navigation (pushState + new article) and updates the host', async () => {
     loadArticle();
     const { session, sent } = makeSession({ debounceMs: 10 });
