@@ -6,9 +6,13 @@ import type { HighlightRegistryLike } from './natives';
 
 export const HOVER = 'backstory-hover';
 export const FOCUS = 'backstory-focus';
-/** The highlight name for a type; the 'mono' palette paints every type alike (content.css). */
+/**
+ * The highlight name for a type under a palette. Each palette has its own names (content.css colours each), because
+ * the page's DOM is not ours to mark with a palette class: 'mono' paints every type alike, 'okabe-ito' uses the
+ * colour-blind-safe Okabe–Ito hues with a distinct underline per type.
+ */
 export const typeHighlight = (t: ActorType, palette: string = 'default'): string =>
-  palette === 'mono' ? 'backstory-mono' : `backstory-${t}`;
+  palette === 'mono' ? 'backstory-mono' : palette === 'okabe-ito' ? `backstory-oi-${t}` : `backstory-${t}`;
 
 export interface HighlightEnv {
   registry: HighlightRegistryLike;
