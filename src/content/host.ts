@@ -89,6 +89,9 @@ export class Host {
     this.live.textContent = text;
   }
 
+  /** Counter appended to a repeated sidebar hash (openSidebar). */
+  private reclicks = 0;
+
   get sidebarOpen(): boolean {
     return this.frame !== null && !this.frame.hidden;
   }
@@ -119,9 +122,14 @@ export class Host {
       this.root.append(f);
       this.frame = f;
     } else {
-      // Only the fragment changes: the sidebar page hears `hashchange` and does not reload.
+      // Only the fragment changes: the sidebar page hears `hashchange` and does not reload. Asking again for the hash
+      // already set (the same name clicked again after the reader moved to another card inside the sidebar) adds a
+      // counter, so the hash still changes and the sidebar shows the clicked card again (its parseHash ignores `n`).
       const base = this.opts.sidebarUrl;
-      if (this.frame.src !== base + hash) this.frame.src = base + hash;
+      const cur = this.frame.src;
+      const same = cur === base + hash || cur.startsWith(`${base}${hash}&n=`);
+      const next = same ? `${hash}&n=${++this.reclicks}` : hash;
+      this.frame.src = base + next;
       this.frame.hidden = false;
     }
     if (moveFocus) this.frame.focus();
