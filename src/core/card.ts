@@ -215,15 +215,28 @@ export function buildCard(kb: KbIndex, id: string, asOf: string | null, related:
   return { id: a.id, qid, name: a.name, type: a.type, desc: a.desc, headline, asOf, facts, relations, sources, link, related, ...(place ? { place } : {}) };
 }
 
-/** The country a place lies in (itself for a country), found through `iso2` and `part-of` facts. */
+/** The place's own position from its `coord` fact ("lat,lon"), when it has a valid one. */
+function coordOf(a: Actor): { lat: number; lon: number } | null {
+  const v = a.facts.find((f) => f.p === 'coord')?.v;
+  if (!v) return null;
+  const [lat, lon] = v.split(',').map(Number);
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat!) > 90 || Math.abs(lon!) > 180) return null;
+  return { lat: lat!, lon: lon! };
+}
+
+/**
+ * The country a place lies in (itself for a country), found through `iso2` and `part-of` facts, with the place's
+ * own position for a marker when the KB has one (cities).
+ */
 function placeOf(kb: KbIndex, a: Actor): CardPlace | null {
   if (a.type !== 'country' && a.type !== 'city' && a.type !== 'region') return null;
   const seen = new Set<string>();
+  const at = a.type === 'country' ? null : coordOf(a);
   let cur: Actor | undefined = a;
   while (cur && !seen.has(cur.id)) {
     seen.add(cur.id);
     const iso2 = cur.facts.find((f) => f.p === 'iso2')?.v;
-    if (cur.type === 'country') return { ...(iso2 ? { iso2 } : {}), country: cur.name };
+    if (cur.type === 'country') return { ...(iso2 ? { iso2 } : {}), country: cur.name, ...(at ?? {}) };
     const up: Fact | undefined = cur.facts.find((f) => (f.p === 'part-of' || f.p === 'located-in' || f.p === 'capital-of') && f.ref);
     cur = up ? kb.get(up.v) : undefined;
   }

@@ -95,6 +95,7 @@ export type FactProperty =
   | 'parent' // family relation: v = person id (Ilham Aliyev → Heydar Aliyev)
   | 'official-name'
   | 'iso2'
+  | 'coord' // city: v = "lat,lon" in decimal degrees (GeoNames), for the locator map's marker
   | 'wikidata'; // v = the Wikidata QID an imported pack actor came from (not confirmed by our tables)
 
 export interface Actor {
