@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserName, Evaluator } from './harness';
+import type { BrowserName } from './harness';
+import type { Evaluator } from './harness/driver';
 import { BROWSERS, openArticle } from './harness';
 import { ROOT } from './harness/paths';
 import { pointOfHighlight } from './harness/probes';
