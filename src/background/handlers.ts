@@ -63,8 +63,8 @@ export interface Deps {
   data: Data;
   /** Opens the history lazily; null when IndexedDB is not available. */
   history: () => Promise<HistoryLike | null>;
-  /** `browser.tabs.sendMessage(tabId, msg, { frameId: 0 })`. */
-  sendToTab: (tabId: number, msg: { type: string; payload: unknown }) => Promise<unknown>;
+  /** `browser.tabs.sendMessage(tabId, msg, { frameId })`: the frame holding the tab's article (0 = top). */
+  sendToTab: (tabId: number, msg: { type: string; payload: unknown }, frameId?: number) => Promise<unknown>;
   now: () => Date;
 }
 
@@ -93,7 +93,8 @@ export function createHandlers(deps: Deps): Handlers {
 
   async function forward(tabId: number, type: string, payload: unknown): Promise<Result<true>> {
     try {
-      await deps.sendToTab(tabId, { type, payload });
+      const frameId = (await tabs.getInfo(tabId))?.frameId ?? 0;
+      await deps.sendToTab(tabId, { type, payload }, frameId);
       return ok(true);
     } catch {
       return fail('Backstory is not running on this page.');
@@ -151,7 +152,14 @@ export function createHandlers(deps: Deps): Handlers {
         }
       }
 
-      if (tabId !== null && ctx.frameId === 0) {
+      // The top frame's article, or a sub-frame's (content/frames.ts lets a frame link only when the top page is a
+      // shell around it): its frame is remembered so commands from the sidebar reach it.
+      if (tabId !== null) {
+        if (ctx.frameId !== 0) {
+          // The top page of such a shell does not run (and so never says hello): the frame's same-origin URL stands in.
+          const url = ctx.url ?? '';
+          await tabs.setInfo(tabId, { url, host: siteOf(url), frameId: ctx.frameId });
+        }
         const { text: _text, ...meta } = article;
         const state: ArticleState = { article: meta, mentions, entities, possible, related, selected: null };
         try {

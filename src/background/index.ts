@@ -48,7 +48,7 @@ const handlers = createHandlers({
   tabs,
   data,
   history,
-  sendToTab: (tabId, msg) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 }),
+  sendToTab: (tabId, msg, frameId = 0) => browser.tabs.sendMessage(tabId, msg, { frameId }),
   now: () => new Date(),
 });
 
@@ -61,7 +61,9 @@ browser.commands?.onCommand.addListener(async (command: string) => {
   if (!parseContentCommand(msg)) return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
-  await browser.tabs.sendMessage(tab.id, msg, { frameId: 0 }).catch(() => {
+  // The frame holding the article (an article inside an iframe), else the top frame.
+  const frameId = (await tabs.getInfo(tab.id).catch(() => null))?.frameId ?? 0;
+  await browser.tabs.sendMessage(tab.id, msg, { frameId }).catch(() => {
     // No content script on that tab (a browser page, or not an http(s) page): nothing to do.
   });
 });

@@ -107,7 +107,12 @@ export async function removeCorrection(local: StorageArea, key: string): Promise
 // MV3 service workers stop after ~30 s idle; `storage.session` keeps the tab's article state across restarts
 // (memory fallback where it is missing) so a sidebar opened later still gets `sidebar/state`.
 
-export interface TabInfo { url: string; host: string | null }
+export interface TabInfo {
+  url: string;
+  host: string | null;
+  /** The frame whose content script holds the tab's article, when not the top one (an article in an iframe). */
+  frameId?: number;
+}
 
 export class TabStore {
   constructor(private readonly area: StorageArea) {}

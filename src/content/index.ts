@@ -1,4 +1,5 @@
-// Content script entry (issue #2 item 5): runs at document_idle on http(s) top frames.
+// Content script entry (issue #2 item 5): runs at document_idle in every http(s) frame; frames.ts decides whether
+// this frame is the one that holds the tab's article (the top frame, or a same-origin frame the top page wraps).
 // Natives are captured first, before anything else can run; then hello -> session.
 import { extractArticle, isArticlePage } from '../core/extract';
 import { browser } from '../shared/browser';
@@ -6,14 +7,16 @@ import { makeSend } from '../shared/messaging';
 import { parseContentCommand } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import type { HighlightEnv } from './highlighter';
+import { frameMayHoldArticle } from './frames';
 import { captureNatives } from './natives';
 import { Session } from './session';
 
 const natives = captureNatives(window);
 
 function boot(): void {
-  // Top frame, http(s) only; and once per document even if the script is injected twice (extension reload).
-  if (window.top !== window) return;
+  // The top frame or the one frame holding the article, http(s) only; and once per document even if the script is
+  // injected twice (extension reload).
+  if (!frameMayHoldArticle(window)) return;
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
   const flag = Symbol.for('backstory.content');
   const w = window as unknown as Record<symbol, boolean>;

@@ -48,6 +48,7 @@ export type SessionState = 'idle' | 'running' | 'skipped' | 'ready' | 'destroyed
 /** Longest stretch of our work between yields to the page (issue #7: no task of ours over 50 ms). */
 const SLICE_MS = 8;
 const FLASH_MS = 1_600;
+const MAX_STALE_RUNS = 3;
 
 export class Session {
   state: SessionState = 'idle';
@@ -70,6 +71,8 @@ export class Session {
   private flashTimer: number | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  /** Consecutive runs that ended on detached nodes (a page re-rendering faster than we run is left to the observer). */
+  private staleRuns = 0;
   private listening = false;
 
   constructor(private readonly d: SessionDeps) {
@@ -204,6 +207,11 @@ export class Session {
     natives.measure('backstory:total', t0, t3);
     this.state = 'ready';
     this.listen();
+    // The page re-rendered while we linked (a cold background takes a second or two): our ranges stand on detached
+    // nodes that no mutation will mention again, so read the page once more (the link reply is reused).
+    const stale = parts[0]!.segments.some((seg) => !seg.node.isConnected);
+    this.staleRuns = stale ? this.staleRuns + 1 : 0;
+    if (stale && this.staleRuns <= MAX_STALE_RUNS) this.again = true;
   }
 
   /** Links a part (reusing the earlier reply when its text did not change) and places its mentions. */
@@ -270,7 +278,9 @@ export class Session {
     this.placed = placed;
     this.watched = new Set(placed.flatMap((p) => [p.range.startContainer, p.range.endContainer]));
     const main = this.parts[0];
-    this.articleRoot = main && !main.root ? commonAncestor(main.segments.map((s) => s.node)) : null;
+    // From the nodes still in the page: a page that re-rendered while we were linking has detached some of them.
+    const root = main && !main.root ? commonAncestor(main.segments.map((s) => s.node).filter((n) => n.isConnected)) : null;
+    if (root || !main) this.articleRoot = root;
     this.hl.render(placed, this.d.settings.palette);
     this.hl.setHover(null);
     this.hover = null;

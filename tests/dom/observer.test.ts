@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOST_TAG } from '../../src/content/host';
-import { destroyAll, loadArticle, makeSession, sleep, textOf } from './content-helpers';
+import { Session } from '../../src/content/session';
+import type { SessionDeps } from '../../src/content/session';
+import { extractArticle, isArticlePage } from '../../src/core/extract';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { destroyAll, fakeHighlights, fakeTransport, loadArticle, makeSession, sleep, testNatives, textOf } from './content-helpers';
 
 afterEach(destroyAll);
 
@@ -67,6 +71,34 @@ describe('following the page', () => {
     p.firstChild!.textContent = p.firstChild!.textContent!;
     await sleep(80);
     expect(links(sent)).toBe(1);
+  });
+
+  it('re-reads the page when it re-rendered while the link was on its way (cold background)', async () => {
+    loadArticle();
+    const hl = fakeHighlights();
+    const t = fakeTransport();
+    let rerendered = 0;
+    // The page replaces every text node of the article once, while the first link request is pending.
+    const send = (async (type: string, payload: unknown) => {
+      const reply = await (t.send as (ty: string, p: unknown) => Promise<unknown>)(type, payload);
+      if (type === 'article/link' && rerendered++ === 0) {
+        for (const el of Array.from(document.querySelectorAll('article h1, article p'))) el.innerHTML = el.innerHTML;
+      }
+      return reply;
+    }) as SessionDeps['send'];
+    const session = new Session({
+      doc: document, natives: testNatives(), send, settings: DEFAULT_SETTINGS, sidebarUrl: 'chrome-extension://ext/sidebar.html',
+      isArticle: isArticlePage, extract: (doc, opts) => extractArticle(doc, opts), highlightEnv: hl.env, debounceMs: 10,
+    });
+    try {
+      await session.start();
+      await sleep(80);
+      expect(session.highlighted.length).toBeGreaterThan(5);
+      expect(session.highlighted.every((h) => h.range.startContainer.isConnected)).toBe(true);
+      expect(links(t.sent)).toBe(1); // same text: the reply is reused
+    } finally {
+      session.destroy();
+    }
   });
 
   it('re-runs on an SPA navigation (pushState + new article) and updates the host', async () => {

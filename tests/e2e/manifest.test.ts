@@ -41,7 +41,7 @@ describe.each([
 
   it('runs the content script at document_idle on http(s) pages', () => {
     expect(m.content_scripts).toEqual([
-      { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], css: ['content.css'], run_at: 'document_idle' },
+      { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], css: ['content.css'], run_at: 'document_idle', all_frames: true },
     ]);
   });
 

@@ -26,7 +26,7 @@ function setup(opts: { historyFails?: boolean } = {}) {
   const local = memoryArea();
   const session = memoryArea();
   const tabs = new TabStore(session);
-  const sent: { tabId: number; msg: unknown }[] = [];
+  const sent: { tabId: number; msg: unknown; frameId?: number }[] = [];
   const added: HistoryEntry[] = [];
   const indexed: HistoryEntry[] = [];
   const calls: { link: unknown[]; related: unknown[] } = { link: [], related: [] };
@@ -70,7 +70,7 @@ function setup(opts: { historyFails?: boolean } = {}) {
   };
   const handlers = createHandlers({
     local, tabs, data, history: async () => history,
-    sendToTab: async (tabId, msg) => { sent.push({ tabId, msg }); if (tabId === 404) throw new Error('no receiver'); return true; },
+    sendToTab: async (tabId, msg, frameId) => { sent.push(frameId ? { tabId, msg, frameId } : { tabId, msg }); if (tabId === 404) throw new Error('no receiver'); return true; },
     now: () => new Date('2024-05-03T08:00:00Z'),
   });
   const call = (msg: unknown, sender: object | undefined) => handleMessage(handlers, msg, sender as never, runtime);
@@ -167,6 +167,19 @@ describe('sidebar, popup and options requests', () => {
     expect(r).toMatchObject({ ok: true, value: { id: 'Q1', asOf: '2024-05-02' } });
     expect(calls.related.at(-1)).toMatchObject({ actors: ['Q1'], focus: 'Q1' });
     expect(await call({ type: 'entity/card', payload: { id: 'Q777' } }, sidebar())).toEqual({ ok: false, error: 'Unknown actor Q777' });
+  });
+
+  it('keeps the state of an article linked in a sub-frame and forwards page commands to that frame', async () => {
+    const { call, sent } = setup();
+    await call({ type: 'content/hello', payload: { url: PAGE } }, content(9));
+    expect(await call({ type: 'article/link', payload: { article } }, content(9, { frameId: 7 }))).toMatchObject({ ok: true });
+    expect(await call({ type: 'sidebar/state', payload: {} }, sidebar(9))).toMatchObject({ ok: true, value: { article: { title: article.title } } });
+    await call({ type: 'page/focus-mention', payload: { index: 1 } }, sidebar(9));
+    expect(sent).toEqual([{ tabId: 9, msg: { type: 'content/focus-mention', payload: { index: 1 } }, frameId: 7 }]);
+    // A new page in the tab (the top frame says hello again): back to the top frame.
+    await call({ type: 'content/hello', payload: { url: PAGE } }, content(9));
+    await call({ type: 'page/close-sidebar', payload: {} }, sidebar(9));
+    expect(sent[1]).toEqual({ tabId: 9, msg: { type: 'content/close-sidebar', payload: {} } });
   });
 
   it('forwards page commands to the sender tab, top frame', async () => {
