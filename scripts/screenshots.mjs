@@ -36,6 +36,30 @@ async function sidebarShows(tab, name) {
   return false;
 }
 
+/** The sidebar frame (the one showing sidebar.html), or null. */
+async function sidebarFrame(tab) {
+  for (const f of await tab.frames()) if (f.url().includes('sidebar.html')) return f;
+  return null;
+}
+
+/** Scrolls every scroller of the sidebar to its end: the card's lower half (stories, sources, link) is a picture too. */
+function scrollToEnd() {
+  for (const el of [document.scrollingElement, ...document.querySelectorAll('*')]) {
+    if (!el) continue;
+    const oy = el === document.scrollingElement ? 'auto' : getComputedStyle(el).overflowY;
+    if ((oy === 'auto' || oy === 'scroll') && el.scrollHeight > el.clientHeight) el.scrollTop = el.scrollHeight;
+  }
+}
+
+/** Sets the highlight palette through the options page, as a reader would (its radio buttons). */
+async function choosePalette(driver, value) {
+  const t = await driver.extensionTab('options.html');
+  await sleep(500);
+  await t.evaluate((v) => { document.querySelector(`input[type=radio][value="${v}"]`)?.click(); }, value);
+  await sleep(500);
+  await t.close();
+}
+
 async function main() {
   if (process.argv.includes('--build')) await build();
   mkdirSync(OUT, { recursive: true });
@@ -65,6 +89,36 @@ async function main() {
           const file = join(OUT, `card-${kind}-${scheme}.png`);
           await tab.screenshot(file);
           written.push(file);
+          const frame = await sidebarFrame(tab);
+          if (frame) {
+            await frame.evaluate(scrollToEnd, null);
+            await sleep(300);
+            const end = join(OUT, `card-${kind}-${scheme}-end.png`);
+            await tab.screenshot(end);
+            written.push(end);
+          }
+        }
+        // "In this article": every actor by type, the keyboard route.
+        const frame = await sidebarFrame(tab);
+        if (frame) {
+          await frame.evaluate(() => { location.hash = '#view=article'; }, null);
+          await sleep(600);
+          const file = join(OUT, `in-this-article-${scheme}.png`);
+          await tab.screenshot(file);
+          written.push(file);
+        }
+        // The colour-blind-safe palette, then back to the default one.
+        if (scheme === 'light') {
+          for (const palette of ['okabe-ito', 'mono']) {
+            await choosePalette(driver, palette);
+            await tab.goto(`${server.origin}/`);
+            await tab.waitFor(probes.hostReady, null, 30_000);
+            await sleep(300);
+            const file = join(OUT, `palette-${palette}-${scheme}.png`);
+            await tab.screenshot(file);
+            written.push(file);
+          }
+          await choosePalette(driver, 'default');
         }
         for (const page of ['popup', 'options']) {
           const t = await driver.extensionTab(`${page}.html`);
