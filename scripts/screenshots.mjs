@@ -42,13 +42,14 @@ async function sidebarFrame(tab) {
   return null;
 }
 
-/** Scrolls every scroller of the sidebar to its end: the card's lower half (stories, sources, link) is a picture too. */
-function scrollToEnd() {
-  for (const el of [document.scrollingElement, ...document.querySelectorAll('*')]) {
-    if (!el) continue;
-    const oy = el === document.scrollingElement ? 'auto' : getComputedStyle(el).overflowY;
-    if ((oy === 'auto' || oy === 'scroll') && el.scrollHeight > el.clientHeight) el.scrollTop = el.scrollHeight;
-  }
+/**
+ * Scrolls the sidebar so the card's foot (sources line, outside link) sits at the bottom: the card's lower half is a
+ * picture too. The "In this article" panel follows the card, so the page's own end would show that instead.
+ */
+function scrollToCardEnd() {
+  const foot = document.querySelector('.card-foot');
+  if (foot) foot.scrollIntoView({ block: 'end' });
+  else window.scrollTo(0, document.scrollingElement.scrollHeight);
 }
 
 /** Sets the highlight palette through the options page, as a reader would (its radio buttons). */
@@ -91,7 +92,7 @@ async function main() {
           written.push(file);
           const frame = await sidebarFrame(tab);
           if (frame) {
-            await frame.evaluate(scrollToEnd, null);
+            await frame.evaluate(scrollToCardEnd, null);
             await sleep(300);
             const end = join(OUT, `card-${kind}-${scheme}-end.png`);
             await tab.screenshot(end);
@@ -103,6 +104,8 @@ async function main() {
         if (frame) {
           await frame.evaluate(() => { location.hash = '#view=article'; }, null);
           await sleep(600);
+          await frame.evaluate(() => window.scrollTo(0, 0), null);
+          await sleep(200);
           const file = join(OUT, `in-this-article-${scheme}.png`);
           await tab.screenshot(file);
           written.push(file);
