@@ -15,6 +15,7 @@ import { MIN_PART_CHARS, articleIn, commonAncestor, looksLikeArticle, partText, 
 import { isCloseKey, stepIndex } from './keyboard';
 import type { Natives } from './natives';
 import { watchPage } from './observer';
+import { shadowArticle } from './shadow';
 
 export interface SessionDeps {
   doc: Document;
@@ -173,9 +174,25 @@ export class Session {
     if (isArticle) await new Promise<void>((r) => natives.setTimeout(r, 0));
     if (this.ac.signal.aborted) return;
     const extracted = isArticle ? this.d.extract(doc, { url: doc.location.href }) : null;
+    // A page whose story lives in an open shadow root looks empty to extraction (shadow.ts).
+    const shadow = isArticle && (!extracted || extracted.article.text.length < MIN_PART_CHARS) ? shadowArticle(doc) : null;
     const t1 = natives.now();
     natives.measure('backstory:extract', t0, t1);
     if (this.ac.signal.aborted) return;
+    if (shadow) {
+      const old = reason.urlChanged ? undefined : this.parts[0];
+      this.meta = null;
+      const part = await this.readPart(shadow, old?.root === shadow ? old : undefined);
+      if (this.ac.signal.aborted) return;
+      if (part) {
+        this.parts = [part];
+        this.show();
+        natives.measure('backstory:total', t0, natives.now());
+        this.state = 'ready';
+        this.listen();
+        return;
+      }
+    }
     if (!extracted) {
       // Not an article (any more: an SPA may navigate from an article to a list). Keep the host if we had one.
       this.parts = [];

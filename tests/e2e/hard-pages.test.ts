@@ -115,10 +115,13 @@ describe.each(BROWSERS)('%s on hard pages', (name: BrowserName) => {
     expect(s.tab.errors).toEqual([]);
   });
 
-  it('leaves an article inside a shadow root exactly as it is (document-level highlight styles cannot reach it)', async () => {
-    // content/shadow.ts explains why: painting inside the page's shadow tree would need a style inside that tree.
+  it('highlights an article inside an open shadow root without touching the shadow tree', async () => {
+    // content/shadow.ts: document-level ::highlight styles reach shadow trees in Chromium (Firefox ESR registers but
+    // does not paint them); either way nothing is added to the page's shadow tree.
     await s.tab.goto(url('shadow.html'));
-    await sleep(2_000);
+    const seen = await waitForNames(s.tab, ['Baku', 'Azerbaijan', 'Ilham Aliyev']);
+    expect([...seen]).toEqual(expect.arrayContaining(['Baku', 'Azerbaijan', 'Ilham Aliyev']));
+    expect((await s.tab.evaluate(readHost, null))?.state).toBe('ready');
     const page = await s.tab.evaluate(() => {
       const root = document.getElementById('app')!.shadowRoot!;
       const tpl = document.createElement('div');
@@ -130,8 +133,6 @@ describe.each(BROWSERS)('%s on hard pages', (name: BrowserName) => {
       };
     }, null);
     expect(page).toEqual({ same: true, sheets: 0, styles: 0 });
-    const host = await s.tab.evaluate(readHost, null);
-    expect(host === null || host.state === 'ready').toBe(true);
     expect((await live(s.tab)).filter((h) => !h.text)).toEqual([]);
     expect(s.tab.errors).toEqual([]);
   });
