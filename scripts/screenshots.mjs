@@ -130,6 +130,16 @@ async function main() {
           const file = join(OUT, `${page}-${scheme}.png`);
           await t.screenshot(file);
           written.push(file);
+          if (page === 'popup') {
+            // The popup as the reader sees it over the article: it asks for the active tab, so make the article tab
+            // active and reload the popup behind it.
+            await tab.bringToFront();
+            await t.evaluate(() => location.reload(), null).catch(() => {});
+            await sleep(1200);
+            const over = join(OUT, `popup-article-${scheme}.png`);
+            await t.screenshot(over);
+            written.push(over);
+          }
           await t.close();
         }
       } finally {
