@@ -27,6 +27,12 @@ export interface Context {
   predicate: boolean;
   stateAfter: boolean;
   multi: boolean;
+  /** The entries that pass the checks independent of the pass (filled by the linker on first use). */
+  elig: number[] | null;
+  /** Some candidate's score depends on the other actors (support, conflict, coreference): set with elig. */
+  dep: boolean;
+  /** The linker's scores of this context without support (its first pass), kept for the later passes. */
+  alone: unknown;
 }
 
 export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Array): Context {
@@ -88,6 +94,9 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
     predicate,
     stateAfter,
     multi: m.tokEnd - m.tokStart > 1,
+    elig: null,
+    dep: true,
+    alone: null,
   };
 }
 

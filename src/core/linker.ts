@@ -2,7 +2,7 @@
 // by the other actors in the article and their relations, by the article's date and language, and by
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
 import type { Actor, Correction, KnowledgeBase, Mention } from './types';
-import { type AliasIndex, type RawMatch, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
+import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
 import { type Tokens, fold, tokenize, tokenText } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, buildGraph, leads, officesAt } from './linker-graph';
@@ -15,6 +15,35 @@ export interface LinkResult { mentions: Mention[]; possible: Mention[] }
 export interface Linker { link(text: string, opts?: LinkOptions): LinkResult }
 
 interface Scored { actor: number; entry: number; score: number }
+interface Scratch { toks?: Tokens; covered?: Uint8Array; stamp: number; named: Int32Array }
+
+/** What the linker needs of a matched sequence's entries before scoring, computed once per sequence. */
+interface SeqInfo {
+  /** Actors of the entries that are not short forms (full names). */
+  full: number[];
+  /** Some entry is a full name or a short form of something other than a person: the match is always scored. */
+  keep: boolean;
+  /** Actors of the short forms of people (when keep is false, these are all the entries). */
+  shorts: number[];
+  /** Entries that are not short forms; entries that are, with their actors. */
+  long: number[];
+  short: number[];
+  shortActor: number[];
+}
+
+function seqInfo(index: AliasIndex, seq: Seq): SeqInfo {
+  if (seq.info) return seq.info as SeqInfo;
+  const info: SeqInfo = { full: [], keep: false, shorts: [], long: [], short: [], shortActor: [] };
+  for (const e of seq.entries) {
+    const en = index.entries[e]!;
+    if (en.flags & A_SHORT) { info.short.push(e); info.shortActor.push(en.actor); } else info.long.push(e);
+    if (!(en.flags & A_SHORT)) { info.full.push(en.actor); info.keep = true; }
+    else if (index.actors[en.actor]!.type !== 'person') info.keep = true;
+    else info.shorts.push(en.actor);
+  }
+  seq.info = info;
+  return info;
+}
 
 /** Links at or above this score are highlighted; those from POSSIBLE up are listed as possible mentions. */
 export const THRESHOLD = 0.6;
@@ -30,28 +59,26 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
   const graph = buildGraph(kb.actors);
   // Token buffers are lent from call to call: allocating typed arrays per article costs more than tokenising it.
   // Safe because link() is synchronous and never re-entered.
-  const scratch: { toks?: Tokens; covered?: Uint8Array } = {};
+  const scratch: Scratch = { stamp: 0, named: new Int32Array(kb.actors.length) };
   return { link: (text, opts = {}) => linkText(index, graph, text, opts, scratch) };
 }
 
-function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions, scratch: { toks?: Tokens; covered?: Uint8Array }): LinkResult {
+function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch): LinkResult {
   const toks = (scratch.toks = tokenize(text, scratch.toks));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
-  // can never link: drop them before any scoring (they are most matches in running text).
-  const named = new Set<number>();
+  // can never link: drop them before any scoring (they are most matches in running text). `named` marks actors
+  // named in full with this call's stamp (a typed array, not a Set: surnames can carry hundreds of entries).
   const all = findMatches(index, text, toks);
-  for (const m of all) for (const e of m.entries) if (!(index.entries[e]!.flags & A_SHORT)) named.add(index.entries[e]!.actor);
+  const stamp = ++scratch.stamp;
+  const named = scratch.named;
+  for (const m of all) for (const a of seqInfo(index, m.seq).full) named[a] = stamp;
   const matches = all.filter((m) => {
-    let person = true;
-    for (const e of m.entries) {
-      const en = index.entries[e]!;
-      if (!(en.flags & A_SHORT) || named.has(en.actor)) return true;
-      const a = index.actors[en.actor]!;
-      if (a.type !== 'person') person = false;
-      else if (m.entries.length === 1 && graph.wellKnown[en.actor]) return true;
-    }
-    if (!person || m.tokStart === 0) return !person;
+    const info = seqInfo(index, m.seq);
+    if (info.keep) return true;
+    for (const a of info.shorts) if (named[a] === stamp) return true;
+    if (info.shorts.length === 1 && graph.wellKnown[info.shorts[0]!]) return true;
+    if (m.tokStart === 0) return false;
     const w = tokenText(text, toks, m.tokStart - 1);
     return TITLES.has(w) || HONORIFICS.has(w);
   });
@@ -72,32 +99,72 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
 
   // Pass 1: anchors are plain full names that link on their own; they give context to everything else.
   const anchors = new Map<number, number>();
-  const scoreAll = (c: Context, support: (a: number) => number, conflict: (a: number) => boolean, coref: Map<number, number[]> | null): Scored[] => {
+  /**
+   * The entries a match may link to at all: case, language, birth date and acronym checks, which depend on
+   * neither the pass nor the neighbours, so they run once per match (scoreAll runs up to four times).
+   */
+  const eligible = (c: Context): number[] => {
+    if (c.elig) return c.elig;
+    const ok: number[] = [];
+    // A surname many people share links only through coreference or a title: its short forms are checked in
+    // scoreAll, and only for the actors coreference names (a surname can carry hundreds of people).
+    const list = crowded(c) ? seqInfo(index, c.m.seq).long : c.m.entries;
+    for (const ei of list) if (entryOk(c, ei)) ok.push(ei);
+    c.dep = crowded(c) || ok.some((ei) => (index.entries[ei]!.flags & (A_SHORT | A_AMB | A_CTX)) !== 0);
+    return (c.elig = ok);
+  };
+  // Does the text spell out "(ACR)" anywhere? One search of the text per acronym, not per match and candidate.
+  let defined: Map<string, boolean> | undefined;
+  const defines = (acr: string): boolean => {
+    defined ??= new Map();
+    let yes = defined.get(acr);
+    if (yes === undefined) defined.set(acr, (yes = text.includes(`(${acr})`)));
+    return yes;
+  };
+  const entryOk = (c: Context, ei: number): boolean => {
+    const e = index.entries[ei]!;
+    if (!surfaceOk(text, c, e.t, e.flags)) return false;
+    // "Ohio State" is not the alias "Ohio state": a capital where the alias has none makes another name.
+    if (e.lower > 1 && !c.allcaps && caseClash(toks, c.m, e.lower)) return false;
+    // A form of another language (or of a language we cannot confirm) only links on its own when it is a full,
+    // unambiguous name ("Türkiye"), not a short or ambiguous one ("AB" is the EU in Turkish only).
+    if (e.lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) return false;
+    if (date && graph.born[e.actor] !== null && graph.born[e.actor]! > date) return false; // not yet born then
+    // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
+    return !(e.flags & A_CS && e.t.length <= 5 && defines(e.t) && acronymElsewhere(text, e.t, actors[e.actor]!));
+  };
+  const scoreInto = (out: Scored[], c: Context, signals: Signals, unique: boolean, ei: number): void => {
+    const e = index.entries[ei]!;
+    const s = scoreEntry(actors[e.actor]!, e.actor, e.flags, c, signals, unique);
+    out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
+  };
+  const scoreAll = (c: Context, signals: Signals): Scored[] => {
+    // Readings that use neither support, conflict nor coreference score the same in every pass: a context whose
+    // candidates are all such reuses its first scores (most matches are plain full names).
+    if (c.alone && (signals === alone || !c.dep)) return c.alone as Scored[];
     const out: Scored[] = [];
-    // A surname many people share links only through coreference or a title: skip the rest unscored.
-    const crowd = c.m.entries.length > 6 && !c.title && c.honorific < 0;
-    const signals: Signals = { support, conflict, coref, date, sport, textHas, unique: c.m.entries.length === 1 };
-    for (const ei of c.m.entries) {
-      const e = index.entries[ei]!;
-      if (crowd && e.flags & A_SHORT && !coref?.has(e.actor)) continue;
-      const actor = actors[e.actor]!;
-      if (!surfaceOk(text, c, e.t, e.flags)) continue;
-      // "Ohio State" is not the alias "Ohio state": a capital where the alias has none makes another name.
-      if (e.lower > 1 && !c.allcaps && caseClash(toks, c.m, e.lower)) continue;
-      // A form of another language (or of a language we cannot confirm) only links on its own when it is a full,
-      // unambiguous name ("Türkiye"), not a short or ambiguous one ("AB" is the EU in Turkish only).
-      if (e.lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) continue;
-      if (date && graph.born[e.actor] !== null && graph.born[e.actor]! > date) continue; // not yet born then
-      // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
-      if (e.flags & A_CS && e.t.length <= 5 && acronymElsewhere(text, e.t, actor)) continue;
-      const s = scoreEntry(actor, e.actor, e.flags, c, signals);
-      out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
+    const unique = c.m.entries.length === 1;
+    for (const ei of eligible(c)) scoreInto(out, c, signals, unique, ei);
+    const coref = signals.coref;
+    if (coref && crowded(c)) {
+      const info = seqInfo(index, c.m.seq);
+      for (let j = 0; j < info.short.length; j++) if (coref.has(info.shortActor[j]!) && entryOk(c, info.short[j]!)) scoreInto(out, c, signals, unique, info.short[j]!);
     }
+    const list = best(out);
+    if (signals === alone) c.alone = list;
+    return list;
+  };
+  /** Sorted, one score per actor, confirmed QIDs before their local twins. */
+  const best = (out: Scored[]): Scored[] => {
     if (out.length <= 1) return out;
     // One score per actor (its best alias here).
-    out.sort((a, b) => b.score - a.score || (actors[b.actor]!.prior ?? 0) - (actors[a.actor]!.prior ?? 0));
-    const seen = new Set<number>();
-    const list = out.filter((s) => (seen.has(s.actor) ? false : (seen.add(s.actor), true)));
+    out.sort(byScore);
+    const list: Scored[] = [];
+    for (const s of out) {
+      let dup = false;
+      for (let k = 0; k < list.length && !dup; k++) dup = list[k]!.actor === s.actor;
+      if (!dup) list.push(s);
+    }
     // The same actor twice in the knowledge base (a local id and a QID): the confirmed QID goes first.
     const top = list[0];
     if (top && !graph.qid[top.actor]) {
@@ -107,8 +174,11 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     return list;
   };
   const none = () => 0, no = () => false;
+  const byScore = (a: Scored, b: Scored) => b.score - a.score || (actors[b.actor]!.prior ?? 0) - (actors[a.actor]!.prior ?? 0);
+  const crowded = (c: Context) => c.m.entries.length > 6 && !c.title && c.honorific < 0;
+  const alone: Signals = { support: none, conflict: no, coref: null, date, sport, textHas };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
-  const first = ctxs.map((c) => scoreAll(c, none, no, null)[0]);
+  const first = ctxs.map((c) => scoreAll(c, alone)[0]);
   const sure = ctxs.map((c, i) => {
     const best = first[i];
     // Known words count too (a demonym, a short form that may link later), unless they sit in a longer name.
@@ -120,10 +190,10 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const stale = matches.map((m) => near(m.tokStart - 1) || near(m.tokStart - 2) || near(m.tokEnd) || near(m.tokEnd + 1));
   matches.forEach((m, i) => { if (!sure[i]) covered.fill(0, m.tokStart, m.tokEnd); });
   stale.forEach((yes, i) => {
-    if (yes) { ctxs[i] = readContext(text, toks, matches[i]!, covered); first[i] = undefined; }
+    if (yes) { const old = ctxs[i]!; ctxs[i] = readContext(text, toks, matches[i]!, covered); ctxs[i]!.elig = old.elig; ctxs[i]!.dep = old.dep; first[i] = undefined; }
   });
   for (let i = 0; i < ctxs.length; i++) {
-    const best = first[i] ?? scoreAll(ctxs[i]!, none, no, null)[0];
+    const best = first[i] ?? scoreAll(ctxs[i]!, alone)[0];
     if (best && best.score >= THRESHOLD && !(index.entries[best.entry]!.flags & (A_AMB | A_CTX | A_DEM | A_SHORT))) {
       anchors.set(best.actor, (anchors.get(best.actor) ?? 0) + 1);
     }
@@ -155,7 +225,8 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
 
   // Pass 2: every match with context; pass 3: short forms through coreference with the full names linked.
-  const pass2 = ctxs.map((c) => scoreAll(c, support, conflict, null));
+  const withSupport: Signals = { support, conflict, coref: null, date, sport, textHas };
+  const pass2 = ctxs.map((c) => scoreAll(c, withSupport));
   const full = new Map<number, number[]>();
   pass2.forEach((list, i) => {
     const best = list[0];
@@ -165,12 +236,13 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       full.set(best.actor, starts);
     }
   });
+  const withCoref: Signals = { support, conflict, coref: full, date, sport, textHas };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
   const chosen: (Actor | undefined)[] = [];
   ctxs.forEach((c, i) => {
     let list = pass2[i]!;
-    if (list.some((s) => index.entries[s.entry]!.flags & A_SHORT)) list = scoreAll(c, support, conflict, full);
+    if (list.some((s) => index.entries[s.entry]!.flags & A_SHORT)) list = scoreAll(c, withCoref);
     if (list.length === 0) return;
     let best = list[0]!;
     chosen[i] = actors[best.actor]!;
@@ -213,14 +285,11 @@ interface Signals {
   sport: () => boolean;
   /** Does the text contain this word (case-insensitive)? */
   textHas: (word: string) => boolean;
-  unique: boolean;
 }
 
-function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signals): number {
+/** `unique`: the match has this one candidate. */
+function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signals, unique: boolean): number {
   const person = actor.type === 'person';
-  // Support costs a walk over the anchors: only the readings that use it ask (plain full names do not).
-  let supMemo = -1;
-  const supOf = (): number => (supMemo >= 0 ? supMemo : (supMemo = s.support(a)));
   let score: number;
   // "England" for the England national rugby team: only in a sports report.
   if (flags & A_TEAM) {
@@ -242,14 +311,14 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
       const inOffice = officesAt(actor, s.date).length > 0;
       if ((c.title || c.honorific >= 0) && inOffice) score += 0.2;
       // A bare surname links on its own only when one actor has it and is well known (in office, or a leader).
-      if (s.unique && (leads(actor, s.date) || (actor.prior ?? 0) >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
-    } else score += Math.min(0.3, 0.15 * supOf());
+      if (unique && (leads(actor, s.date) || (actor.prior ?? 0) >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
+    } else score += Math.min(0.3, 0.15 * s.support(a)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;
     if (c.sent) { if (c.predicate) score += 0.1; }
     else if (!c.allcaps || flags & A_CS) score += 0.15; // mid-sentence capital (an acronym is written in capitals)
     if (c.dateline) score += 0.15;
-    const sup = supOf();
+    const sup = s.support(a);
     score += Math.min(0.3, 0.15 * sup);
     if (person && c.title) score += 0.2;
     if (sup === 0 && s.conflict(a)) score -= 0.35;

@@ -90,7 +90,7 @@ export function unpackAliasIndex(actors: Actor[], pk: PackedAliasIndex): AliasIn
     const ne = s[j++]!;
     const ents = s.slice(j, j + ne);
     j += ne;
-    const seq: Seq = { rest, gaps, src: pk.st[q]!, folded: true, tokens: null, dot: (bits & 1) !== 0, entries: ents, csForms: null, lowerOk: (bits & 2) !== 0 };
+    const seq: Seq = { rest, gaps, src: pk.st[q]!, folded: true, tokens: null, dot: (bits & 1) !== 0, entries: ents, csForms: null, lowerOk: (bits & 2) !== 0, info: null };
     if (bits & 4) seq.csForms = ents.map((e) => entries[e]!.t);
     seqs[q] = seq;
   }

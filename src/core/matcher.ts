@@ -45,6 +45,8 @@ export interface Seq {
   csForms: string[] | null;
   /** Some alias here is written in lower case, so a lower-case word may match it. */
   lowerOk: boolean;
+  /** Facts the linker derives from the entries, once per sequence (null until it first needs them). */
+  info: unknown;
 }
 
 export interface Head {
@@ -133,6 +135,8 @@ export interface RawMatch {
   start: number;
   end: number;
   entries: number[];
+  /** The sequence matched (its entries are `entries`). */
+  seq: Seq;
 }
 
 function flagsOf(a: Alias): number {
@@ -166,7 +170,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     const found = byHash.get(all);
     let seq = found === undefined ? undefined : Array.isArray(found) ? found.find((q) => sameSeq(q, toks)) : sameSeq(found, toks) ? found : undefined;
     if (!seq) {
-      seq = { rest: Array.from(toks.hash.subarray(1, n)), gaps: Array.from(toks.gap.subarray(1, n)), src: t, folded: false, tokens: null, dot: t.charCodeAt(t.length - 1) === 46, entries: [], csForms: null, lowerOk: false };
+      seq = { rest: Array.from(toks.hash.subarray(1, n)), gaps: Array.from(toks.gap.subarray(1, n)), src: t, folded: false, tokens: null, dot: t.charCodeAt(t.length - 1) === 46, entries: [], csForms: null, lowerOk: false, info: null };
       if (found === undefined) byHash.set(all, seq); else if (Array.isArray(found)) found.push(seq); else byHash.set(all, [found, seq]);
       const h = toks.hash[0]!;
       let head = first.get(h);
@@ -347,7 +351,7 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     const L = hit.rest.length;
     let end = toks.end[t + L]!;
     if (hit.dot && text.charCodeAt(end) === 46) end++;
-    out.push({ tokStart: t, tokEnd: t + L + 1, start: toks.start[t]!, end, entries: hit.entries });
+    out.push({ tokStart: t, tokEnd: t + L + 1, start: toks.start[t]!, end, entries: hit.entries, seq: hit });
     t += L;
   }
   return out;
