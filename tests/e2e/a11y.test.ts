@@ -84,6 +84,19 @@ describe.each(BROWSERS)('%s', (name: BrowserName) => {
         await new Promise((r) => setTimeout(r, 500));
         expect(await violations(frame)).toEqual([]);
       });
+
+      it('the popup over the article (site switch, count, open button) has no violation', async () => {
+        const popup = await s.driver.extensionTab('popup.html');
+        try {
+          // The popup asks for the active tab: make the article active and reload the popup behind it.
+          await s.tab.bringToFront();
+          await popup.evaluate(() => location.reload(), null).catch(() => {});
+          await popup.waitFor(() => document.querySelector('[role=switch], input[type=checkbox]') !== null, null, 10_000);
+          expect(await violations(popup)).toEqual([]);
+        } finally {
+          await popup.close();
+        }
+      });
   });
 
   for (const page of ['popup.html', 'options.html', 'sidebar.html']) {
