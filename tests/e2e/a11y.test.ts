@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserName } from './harness';
 import type { Evaluator } from './harness/driver';
-import { BROWSERS, openArticle } from './harness';
-import { ROOT } from './harness/paths';
+import { BROWSERS, launch, openArticle } from './harness';
+import { ROOT, testMounts } from './harness/paths';
+import { startServer } from './harness/server';
 import { pointOfHighlight } from './harness/probes';
 import type { Session } from './harness/session';
 import { closeSession, openSession } from './harness/session';
@@ -109,6 +110,45 @@ describe.each(BROWSERS)('%s', (name: BrowserName) => {
         // The audit can fail: an unlabelled image added to the same page is reported.
         await tab.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: 'icons/icon-16.png' })), null);
         expect((await violations(tab)).map((v) => v.id)).toContain('image-alt');
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+});
+
+// Contrast is where the dark theme fails first: the same audits with the dark colour scheme (Chromium only; the
+// Firefox driver cannot set it).
+describe('chromium, dark scheme', () => {
+  let s: Session;
+  beforeAll(async () => {
+    const server = await startServer(testMounts());
+    const driver = await launch('chromium', { colorScheme: 'dark' });
+    const tab = await driver.newTab();
+    await tab.setViewport(1280, 900);
+    s = { server, driver, tab };
+  });
+  afterAll(async () => {
+    await closeSession(s);
+  });
+
+  it('the sidebar showing a country card has no violation', async () => {
+    await openArticle(s.tab, `${s.server.origin}/demo/`);
+    const point = await s.tab.evaluate(pointOfHighlight, 'Azerbaijan');
+    await s.tab.click(point!.x, point!.y);
+    const frame = await sidebarFrame(s, 'Azerbaijan');
+    expect(await frame.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches, null)).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await violations(frame)).toEqual([]);
+  });
+
+  for (const page of ['popup.html', 'options.html']) {
+    it(`${page} has no violation`, async () => {
+      const tab = await s.driver.extensionTab(page);
+      try {
+        await tab.waitFor(() => document.querySelector('main, h1'), null, 10_000);
+        await new Promise((r) => setTimeout(r, 300));
+        expect(await violations(tab)).toEqual([]);
       } finally {
         await tab.close();
       }
