@@ -35,49 +35,54 @@ export interface Context {
   alone: unknown;
 }
 
+// Helpers of readContext as plain functions: closures made per call were a good part of its garbage.
+/** A capitalised token that is not part of a candidate name. */
+const standalone = (toks: Tokens, covered: Uint8Array, t: number) => !covered[t] && (toks.flags[t]! & T_CAP) !== 0;
+/** May this capitalised word follow a name without being part of it ("Turkey's Prime Minister")? */
+const fine = (text: string, toks: Tokens, t: number, x: string) =>
+  FUNCTION_WORDS.has(x) || AFTER_NAME.has(x) || (PRE_TITLE.has(x) && t + 1 < toks.count && AFTER_NAME.has(tokenText(text, toks, t + 1)));
+
 export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Array): Context {
   const { flags, gap, count } = toks;
   const f0 = flags[m.tokStart]!;
   const prev = m.tokStart - 1, next = m.tokEnd;
-  const word = (t: number) => tokenText(text, toks, t);
-  const standalone = (t: number) => !covered[t] && (flags[t]! & T_CAP) !== 0;
   let capPrev = false, title: string | null = null, honorific = -1;
   if (prev >= 0 && (gap[m.tokStart] === G_SPACE || gap[m.tokStart] === G_DOT)) {
-    const w = word(prev);
+    const w = tokenText(text, toks, prev);
     if (TITLES.has(w)) title = w;
     else if (HONORIFICS.has(w)) honorific = prev;
-    else if (gap[m.tokStart] === G_SPACE && standalone(prev) && !FUNCTION_WORDS.has(w)) capPrev = true;
+    else if (gap[m.tokStart] === G_SPACE && standalone(toks, covered, prev) && !FUNCTION_WORDS.has(w)) capPrev = true;
     // "Duchess of Cambridge", "Bank of England": the name ends a longer name.
-    else if (w === 'of' && prev >= 1 && gap[m.tokStart] === G_SPACE && gap[prev] === G_SPACE && standalone(prev - 1)) {
-      const w2 = word(prev - 1);
+    else if (w === 'of' && prev >= 1 && gap[m.tokStart] === G_SPACE && gap[prev] === G_SPACE && standalone(toks, covered, prev - 1)) {
+      const w2 = tokenText(text, toks, prev - 1);
       if (!TITLES.has(w2) && !FUNCTION_WORDS.has(w2)) capPrev = true;
     }
   }
   let capNext = false, predicate = next >= count, stateAfter = false;
   if (next < count) {
     const g = gap[next]!;
-    let w = word(next);
+    let w = tokenText(text, toks, next);
     let after = next;
-    // May this capitalised word follow a name without being part of it ("Turkey's Prime Minister")?
-    const fine = (t: number, x: string) => FUNCTION_WORDS.has(x) || AFTER_NAME.has(x) || (PRE_TITLE.has(x) && t + 1 < count && AFTER_NAME.has(word(t + 1)));
     if (g === G_APOS && w === 's') {
-      predicate = true; after = next + 1; w = after < count ? word(after) : '';
+      predicate = true; after = next + 1; w = after < count ? tokenText(text, toks, after) : '';
       // "Houston's Top Dentists": a possessive inside a longer capitalised title.
-      if (after < count && gap[after] === G_SPACE && standalone(after) && !fine(after, w)) capNext = true;
+      if (after < count && gap[after] === G_SPACE && standalone(toks, covered, after) && !fine(text, toks, after, w)) capNext = true;
     } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
-    else if (g === G_SPACE && standalone(next) && !fine(next, w)) capNext = true;
+    else if (g === G_SPACE && standalone(toks, covered, next) && !fine(text, toks, next, w)) capNext = true;
     if (g === G_SPACE && isPredicate(w)) predicate = true;
     if (after < count && STATE_WORDS.has(w) && (AFTER_NAME.has(w) || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
   }
   // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.
-  let open = m.start - 1;
-  while (open >= 0 && m.start - open < 60 && text.charCodeAt(open) !== 40 && text.charCodeAt(open) !== 41 && text.charCodeAt(open) !== 10) open--;
-  if (!capPrev && open >= 0 && text.charCodeAt(open) === 40) {
+  // The nearest of "(", ")" and a line break within 60 characters before the name must be "(" (native searches
+  // over a slice: a character loop here was the costliest line of the whole reading).
+  const from = Math.max(0, m.start - 60), win = text.slice(from, m.start), p = win.lastIndexOf('(');
+  const open = p >= 0 && win.indexOf(')', p) < 0 && win.indexOf('\n', p) < 0 ? from + p : -1;
+  if (!capPrev && open >= 0) {
     const close = text.indexOf(')', m.end);
     if (close >= 0 && close - m.end < 60 && !text.slice(m.end, close).includes('(')) {
       let t = m.tokStart - 1;
       while (t >= 0 && toks.start[t]! > open) t--;
-      if (t >= 0 && standalone(t) && !FUNCTION_WORDS.has(word(t)) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
+      if (t >= 0 && standalone(toks, covered, t) && !FUNCTION_WORDS.has(tokenText(text, toks, t)) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
     }
   }
   return {

@@ -254,8 +254,13 @@ export function hashFolded(s: string): number {
 
 /** The folded text of token `t`. */
 export function tokenText(text: string, toks: Tokens, t: number): string {
+  const s = toks.start[t]!, e = toks.end[t]!;
+  // ASCII tokens (most) fold by lower-casing: one native call instead of a string built code unit by code unit.
+  let ascii = true;
+  for (let i = s; i < e && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  if (ascii) return text.slice(s, e).toLowerCase();
   let out = '';
-  for (let i = toks.start[t]!; i < toks.end[t]!; i++) {
+  for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     out += c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c | 32) : text[i]) : foldUnit(c);
   }
