@@ -9,6 +9,7 @@ import { errorText } from '../ui/hooks';
 import { Check, Radios, Section } from './Field';
 import { DataSections } from './DataSections';
 import { HistorySection } from './HistorySection';
+import { PalettePreview } from './PalettePreview';
 import { ID_PATTERN, WIDTH_MAX, WIDTH_MIN, parseHosts, withDefaults, type Settings } from './settings-form';
 
 export interface OptionsProps {
@@ -128,6 +129,7 @@ function GeneralSections({ s, save }: { s: Settings; save: (p: Partial<Settings>
           { value: 'okabe-ito', label: t('optPaletteOkabeIto'), hint: t('optPaletteOkabeItoHint') },
           { value: 'mono', label: t('optPaletteMono'), hint: t('optPaletteMonoHint') },
         ]} />
+        <PalettePreview palette={s.palette} />
         <div class="opt-field">
           <h3 id="muted-heading">{t('optMutedHeading')}</h3>
           {s.muted.length === 0 ? <p class="small muted">{t('optMutedNone')}</p> : (
