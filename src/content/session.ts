@@ -2,16 +2,18 @@
 // Everything it adds hangs off one AbortController; `destroy()` leaves the page's DOM exactly as it was.
 import type { Extracted, TextSegment } from '../core/extract';
 import { rangeFor } from '../core/textmap';
-import type { ArticleText, EntitySummary } from '../core/types';
+import type { ArticleText } from '../core/types';
 import type { Send } from '../shared/messaging';
-import type { ContentCommandType, Replies } from '../shared/protocol';
+import type { ContentCommandType } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import type { HighlightEnv } from './highlighter';
 import { Highlighter } from './highlighter';
 import type { Placed } from './hit-test';
-import { hitTest, placeMentions, selectMentions } from './hit-test';
+import { hitTest } from './hit-test';
 import { Host } from './host';
-import { MIN_PART_CHARS, articleIn, commonAncestor, looksLikeArticle, partText, partTitle } from './parts';
+import type { LinkReply, Part } from './part';
+import { clampArticle, partArticle, placeSliced } from './part';
+import { MIN_PART_CHARS, articleIn, commonAncestor, looksLikeArticle, partText } from './parts';
 import { isCloseKey, stepIndex } from './keyboard';
 import type { Natives } from './natives';
 import { watchPage } from './observer';
@@ -32,22 +34,8 @@ export interface SessionDeps {
   debounceMs?: number;
 }
 
-type LinkReply = Replies['article/link'];
-
-/** One article on the page: its text, where that text lives, and what the background found in it. */
-interface Part {
-  /** The appended article's element; null for the page's article (found by extraction). */
-  root: Element | null;
-  text: string;
-  segments: TextSegment[];
-  reply: LinkReply;
-  entities: Map<string, EntitySummary>;
-  placed: Placed[];
-}
 export type SessionState = 'idle' | 'running' | 'skipped' | 'ready' | 'destroyed';
 
-/** Longest stretch of our work between yields to the page (issue #7: no task of ours over 50 ms). */
-const SLICE_MS = 8;
 const FLASH_MS = 1_600;
 const MAX_STALE_RUNS = 3;
 
@@ -242,7 +230,7 @@ export class Session {
       fresh = true;
     }
     const entities = new Map(reply.entities.map((e) => [e.id, e]));
-    const placed = await this.place(reply, entities, segments);
+    const placed = await placeSliced(this.d.natives, this.d.settings, this.ac.signal, reply, entities, segments);
     const part: Part = { root, text: article.text, segments, reply, entities, placed };
     if (fresh || !this.latest || this.latest === prev) this.latest = part;
     if (fresh) this.focusIdx = null;
@@ -253,15 +241,7 @@ export class Session {
   private async readPart(root: Element, prev?: Part): Promise<Part | null> {
     const { text, segments } = partText(root);
     if (text.length < MIN_PART_CHARS / 2) return null;
-    const base = this.meta;
-    // Infinite-scroll sites usually move the URL to the story in view; when the URL is still the first article's,
-    // the appended story has no address of its own (and must not overwrite the first one's history entry).
-    const here = this.d.doc.location.href;
-    const url = base?.url && here.split('#')[0] === base.url.split('#')[0] ? null : here;
-    const article = clampArticle({
-      title: partTitle(root) ?? base?.title ?? '', byline: null, siteName: base?.siteName ?? null, lang: base?.lang ?? null,
-      dir: base?.dir ?? null, published: null, url, excerpt: null, text,
-    });
+    const article = partArticle(root, text, this.meta, this.d.doc.location.href);
     return this.linkPart(root, article, segments, prev);
   }
 
@@ -312,34 +292,6 @@ export class Session {
     }
     this.host.attach();
     this.host.setReady(placed.length, placed.map((p) => p.mention.entityId));
-  }
-
-  /** Builds ranges in slices, yielding to the page between them. */
-  private async place(reply: LinkReply, entities: ReadonlyMap<string, EntitySummary>, segments: readonly TextSegment[]): Promise<Placed[]> {
-    const { natives, settings } = this.d;
-    const selected = selectMentions(reply.mentions, entities, settings);
-    const out: Placed[] = [];
-    const CHUNK = 200;
-    for (let i = 0; i < selected.length; i += CHUNK) {
-      const t = natives.now();
-      out.push(...placeMentions(selected.slice(i, i + CHUNK), segments, natives.makeRange, false));
-      if (natives.now() - t > SLICE_MS && i + CHUNK < selected.length) {
-        await new Promise<void>((r) => natives.setTimeout(r, 0));
-        if (this.ac.signal.aborted) return [];
-      }
-    }
-    // Overlaps across chunk borders and "first mention only" are settled on the whole list.
-    const final: Placed[] = [];
-    const seen = new Set<string>();
-    let lastEnd = -1;
-    for (const p of out) {
-      if (p.mention.start < lastEnd) continue;
-      if (settings.firstOnly && seen.has(p.mention.entityId)) continue;
-      seen.add(p.mention.entityId);
-      lastEnd = p.mention.end;
-      final.push(p);
-    }
-    return final;
   }
 
   // ---------- page listeners ----------
@@ -491,18 +443,4 @@ export class Session {
   }
 }
 
-/** Keeps an article within the protocol's limits (protocol.ts ArticleTextSchema) so the background accepts it. */
-export function clampArticle(a: ArticleText): ArticleText {
-  const cut = (s: string | null, n: number): string | null => (s === null ? null : s.slice(0, n));
-  return {
-    title: a.title.slice(0, 2_000),
-    byline: cut(a.byline, 1_000),
-    siteName: cut(a.siteName, 500),
-    lang: cut(a.lang, 35),
-    dir: a.dir === 'ltr' || a.dir === 'rtl' ? a.dir : null,
-    published: cut(a.published, 64),
-    url: cut(a.url, 8_192),
-    excerpt: cut(a.excerpt, 5_000),
-    text: a.text.slice(0, 2_000_000),
-  };
-}
+export { clampArticle };
