@@ -25,9 +25,17 @@ export function acronymElsewhere(text: string, acr: string, actor: Actor): boole
 /** Two entries of the knowledge base for one actor: same type and a full name in common. */
 export function twins(a: Actor, b: Actor): boolean {
   if (a.type !== b.type) return false;
-  const names = (x: Actor) => [x.name, ...x.aliases.filter((al) => !al.short && !al.dem && !al.amb).map((al) => al.t)].map(fold);
-  const theirs = new Set(names(b));
-  return names(a).some((n) => n.includes(' ') && theirs.has(n));
+  const theirs = fullNames(b);
+  for (const n of fullNames(a)) if (n.includes(' ') && theirs.has(n)) return true;
+  return false;
+}
+
+// Folded full names per actor, kept: a country has hundreds of aliases, and twins is asked once per close call.
+const namesOf = new WeakMap<Actor, Set<string>>();
+function fullNames(x: Actor): Set<string> {
+  let set = namesOf.get(x);
+  if (!set) namesOf.set(x, (set = new Set([x.name, ...x.aliases.filter((al) => !al.short && !al.dem && !al.amb).map((al) => al.t)].map(fold))));
+  return set;
 }
 
 export const round = (x: number) => Math.round(x * 1000) / 1000;
