@@ -25,6 +25,13 @@ export function Timeline({ stories, articleDate }: { stories: RelatedStory[]; ar
   return (
     <svg class="timeline" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" data-stories={days.length}>
       <line x1={PAD} x2={W - PAD} y1={mid} y2={mid} class="timeline-axis" />
+      {/* Under the dots: stories close to the article stay visible on top of its line. */}
+      {article !== null && (
+        <g class="timeline-article">
+          <line x1={x(article)} x2={x(article)} y1={16} y2={H - 14} />
+          <text x={x(article)} y={10} text-anchor={anchor(x(article))}>{t('timelineThisArticle')}</text>
+        </g>
+      )}
       {stories.map((s, i) => {
         const d = dayNumber(s.published);
         if (d === null) return null;
@@ -32,12 +39,6 @@ export function Timeline({ stories, articleDate }: { stories: RelatedStory[]; ar
         // Alternate above/below a little so stories a few days apart stay distinct.
         return <circle key={s.id} cx={x(d)} cy={mid + (i % 2 ? 5 : -5)} r={4.5} class={cls} />;
       })}
-      {article !== null && (
-        <g class="timeline-article">
-          <line x1={x(article)} x2={x(article)} y1={16} y2={H - 14} />
-          <text x={x(article)} y={10} text-anchor={anchor(x(article))}>{t('timelineThisArticle')}</text>
-        </g>
-      )}
       <text x={PAD} y={H - 2} class="timeline-end">{yearMonth(lo)}</text>
       <text x={W - PAD} y={H - 2} class="timeline-end" text-anchor="end">{yearMonth(hi)}</text>
     </svg>
