@@ -4,7 +4,7 @@
 // from by a checksum of the actor ids in order; unpacking against any other KB (a merged one) returns null and
 // the caller builds the index itself.
 import type { Actor } from './types';
-import { type AliasEntry, type AliasIndex, type Seq, IntTable, firstBitsOf } from './matcher';
+import { type AliasEntry, type AliasIndex, type Seq, IntTable, firstBitsOf, pairBitsOf } from './matcher';
 
 export interface PackedAliasIndex {
   v: 2;
@@ -114,5 +114,5 @@ export function unpackAliasIndex(actors: Actor[], pk: PackedAliasIndex): AliasIn
   }
   const lowerFirst = new Uint8Array(65536);
   for (const k of pk.lf) lowerFirst[k] = 1;
-  return { actors, entries, firstTable, firstBits: firstBitsOf(firstKeys), singles, pairTable, pairLists, lowerFirst, lowerHeads: new Set(pk.lh) };
+  return { actors, entries, firstTable, firstBits: firstBitsOf(firstKeys), singles, pairTable, pairLists, pairBits: pairBitsOf(pairTable), lowerFirst, lowerHeads: new Set(pk.lh) };
 }

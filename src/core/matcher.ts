@@ -101,6 +101,13 @@ export function firstBitsOf(keys: Iterable<number>): Int32Array {
   return bits;
 }
 
+export function pairBitsOf(pairs: IntTable): Int32Array {
+  const bits = new Int32Array(1 << 13);
+  const kv = pairs.kv;
+  for (let i = 0; i < kv.length; i += 2) if (kv[i] !== -1) { const b = bitOf(kv[i]!); bits[b >> 5]! |= 1 << (b & 31); }
+  return bits;
+}
+
 /** Key of a (first token, second token) pair in `AliasIndex.pairs`. */
 export const pairKey = (h1: number, h2: number): number => (Math.imul(h1, 0x01000193) ^ h2) & 0x3fffffff;
 
@@ -118,6 +125,8 @@ export interface AliasIndex {
   /** pairKey(first, second) -> longer sequences starting with those tokens in `pairLists`, longest first. */
   pairTable: IntTable;
   pairLists: Seq[][];
+  /** One bit per pair key (bitOf), like firstBits: most (name word, next word) pairs start no longer name. */
+  pairBits: Int32Array;
   /**
    * First folded code units of aliases written in lower case ("al-Shabaab"). A lower-case word in the text is
    * looked up only when it starts with one of these: lower-case text never links a capitalised name, so most
@@ -262,7 +271,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       else { const merged = pairLists[at]!; merged.push(...list); merged.sort((a, b) => b.rest.length - a.rest.length); }
     }
   }
-  return { actors, entries, firstTable, firstBits: firstBitsOf(first.keys()), singles, pairTable, pairLists, lowerFirst, lowerHeads };
+  return { actors, entries, firstTable, firstBits: firstBitsOf(first.keys()), singles, pairTable, pairLists, pairBits: pairBitsOf(pairTable), lowerFirst, lowerHeads };
 }
 
 /** Case facts of a sequence, from its entries (after the build, or after unpacking). */
@@ -324,7 +333,7 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     for (let j = 0; j <= L; j++) if (!tokenEquals(toks, t + j, words[j]!)) return false;
     return true;
   };
-  const firstTable = index.firstTable, firstBits = index.firstBits, pairTable = index.pairTable, singles = index.singles, pairLists = index.pairLists;
+  const firstTable = index.firstTable, firstBits = index.firstBits, pairTable = index.pairTable, pairBits = index.pairBits, singles = index.singles, pairLists = index.pairLists;
   for (let t = 0; t < count; t++) {
     const f = flags[t]!;
     if (f & T_BLOCKED) continue;
@@ -343,7 +352,8 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     if (at === -1) continue;
     let hit: Seq | null = null;
     if (t + 1 < count && (flags[t + 1]! & T_BLOCKED) === 0) {
-      const li = pairTable.get(pairKey(h, tokenHash(toks, t + 1)));
+      const k = pairKey(h, tokenHash(toks, t + 1)), pb = bitOf(k);
+      const li = (pairBits[pb >> 5]! & (1 << (pb & 31))) === 0 ? -1 : pairTable.get(k);
       if (li >= 0) for (const seq of pairLists[li]!) if (tryHere(t, seq)) { hit = seq; break; }
     }
     if (hit === null && at >= 0 && tryHere(t, singles[at]!)) hit = singles[at]!;
