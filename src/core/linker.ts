@@ -29,11 +29,13 @@ interface SeqInfo {
   long: number[];
   short: number[];
   shortActor: number[];
+  /** `shorts` as a set, made for long lists when first needed. */
+  shortSet: Set<number> | null;
 }
 
 function seqInfo(index: AliasIndex, seq: Seq): SeqInfo {
   if (seq.info) return seq.info as SeqInfo;
-  const info: SeqInfo = { full: [], keep: false, shorts: [], long: [], short: [], shortActor: [] };
+  const info: SeqInfo = { full: [], keep: false, shorts: [], long: [], short: [], shortActor: [], shortSet: null };
   for (const e of seq.entries) {
     const en = index.entries[e]!;
     if (en.flags & A_SHORT) { info.short.push(e); info.shortActor.push(en.actor); } else info.long.push(e);
@@ -72,11 +74,16 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const all = findMatches(index, text, toks);
   const stamp = ++scratch.stamp;
   const named = scratch.named;
-  for (const m of all) for (const a of seqInfo(index, m.seq).full) named[a] = stamp;
+  const namedList: number[] = [];
+  for (const m of all) for (const a of seqInfo(index, m.seq).full) if (named[a] !== stamp) { named[a] = stamp; namedList.push(a); }
   const matches = all.filter((m) => {
     const info = seqInfo(index, m.seq);
     if (info.keep) return true;
-    for (const a of info.shorts) if (named[a] === stamp) return true;
+    // Walk the shorter side: a common surname's hundreds of people, or the few actors the text names in full.
+    if (info.shorts.length > 16) {
+      const set = (info.shortSet ??= new Set(info.shorts));
+      for (const a of namedList) if (set.has(a)) return true;
+    } else for (const a of info.shorts) if (named[a] === stamp) return true;
     if (info.shorts.length === 1 && graph.wellKnown[info.shorts[0]!]) return true;
     if (m.tokStart === 0) return false;
     const w = tokenText(text, toks, m.tokStart - 1);
