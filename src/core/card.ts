@@ -151,7 +151,12 @@ function placeFacts(kb: KbIndex, a: Actor, asOf: string | null, facts: CardFact[
     switch (f.p) {
       case 'capital': facts.push(factLine(kb, 'Capital', f)); break;
       case 'capital-of': headline ??= `Capital of ${kb.nameOf(f.v)}`; break;
-      case 'population': facts.push(factLine(kb, 'Population', f, fmtPopulation(f))); break;
+      case 'population': {
+        // A measurement, not a state: its year is in the value ("2025 est."); "since 2025" would misread it.
+        const { from: _from, until: _until, ...line } = factLine(kb, 'Population', f, fmtPopulation(f));
+        facts.push(line);
+        break;
+      }
       case 'status': {
         const line = factLine(kb, 'Status', f);
         if (asOf !== null && f.until) {

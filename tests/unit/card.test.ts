@@ -65,3 +65,12 @@ describe('Card.place (locator map)', () => {
     expect(buildCard(kb, 'bs:ilham-aliyev', '2023-10-23', []).place).toBeUndefined();
   });
 });
+
+describe('population on a card', () => {
+  it('carries its year in the value and no "since" range (a measurement, not an office)', () => {
+    const pop = buildCard(kb, 'Q145', '2023-10-23', []).facts.find((f) => f.label === 'Population')!;
+    expect(pop.value).toBe('67,000,000 (2021 est.)');
+    expect(pop.from).toBeUndefined();
+    expect(pop.until).toBeUndefined();
+  });
+});
