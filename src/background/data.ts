@@ -123,6 +123,9 @@ export function createData(deps: DataDeps): Data {
     async clearHistoryIndex() {
       relP = null;
     },
+    async packs() {
+      return listOf<PackInfo>(PACKS);
+    },
     async corpora() {
       const imported = (await listOf<CorpusInfo>(CORPORA)).map((c) => ({ ...c, bundled: false }));
       const raw = await deps.loadJson('data/corpus.json').catch(() => null);

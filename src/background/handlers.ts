@@ -44,6 +44,7 @@ export interface Data {
   corpora(): Promise<CorpusInfo[]>;
   importCorpus(name: string, text: string): Promise<CorpusInfo>;
   removeCorpus(name: string): Promise<boolean>;
+  packs(): Promise<PackInfo[]>;
   importPack(name: string, text: string): Promise<PackInfo>;
   removePack(name: string): Promise<boolean>;
 }
@@ -295,6 +296,10 @@ export function createHandlers(deps: Deps): Handlers {
 
     async 'corpus/remove'({ name }) {
       return (await data.removeCorpus(name)) ? ok(true) : fail(`No imported corpus named ${name}`);
+    },
+
+    async 'pack/list'() {
+      return ok(await data.packs());
     },
 
     async 'pack/import'({ name, text }) {

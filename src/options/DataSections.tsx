@@ -37,7 +37,8 @@ export function DataSections({ send }: { send: Send }) {
 
   const loadCorpora = () => send('corpus/list', {}).then(setCorpora, (e) => setCorpusMsg(err(e)));
   const loadCorrections = () => send('correction/list', {}).then(setCorrections, (e) => setCorrMsg(err(e)));
-  useEffect(() => { void loadCorpora(); void loadCorrections(); }, [send]);
+  const loadPacks = () => send('pack/list', {}).then(setPacks, (e) => setPackMsg(err(e)));
+  useEffect(() => { void loadCorpora(); void loadPacks(); void loadCorrections(); }, [send]);
 
   const importCorpus = async (f: File) => {
     try {

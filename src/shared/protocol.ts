@@ -64,6 +64,7 @@ export const Requests = {
   'history/import': v.object({ jsonl: Str(50_000_000) }),
   'history/clear': v.object({}),
   'corpus/list': v.object({}),
+  'pack/list': v.object({}),
   'corpus/import': v.object({ name: Str(300), text: Str(50_000_000) }),
   'corpus/remove': v.object({ name: Str(300) }),
   'pack/import': v.object({ name: Str(300), text: Str(50_000_000) }),
@@ -117,6 +118,7 @@ export interface Replies {
   'history/import': { imported: number };
   'history/clear': true;
   'corpus/list': CorpusInfo[];
+  'pack/list': PackInfo[];
   'corpus/import': CorpusInfo;
   'corpus/remove': true;
   'pack/import': PackInfo;
@@ -176,6 +178,7 @@ export const ALLOWED: Record<RequestType, SenderKind[]> = {
   'history/import': ['options'],
   'history/clear': ['options'],
   'corpus/list': ['options'],
+  'pack/list': ['options'],
   'corpus/import': ['options'],
   'corpus/remove': ['options'],
   'pack/import': ['options'],

@@ -128,6 +128,14 @@ describe('options: data', () => {
     expect(m.root.querySelector('ul[aria-labelledby=sec-packs]')?.textContent).toContain('actors: 12');
   });
 
+  it('lists the packs imported on an earlier visit', async () => {
+    const bg = backgroundWith(DEFAULT_SETTINGS, { 'pack/list': () => [{ name: 'ganja-pack', actors: 7 }] });
+    const m = await mount(<Options send={bg.send} download={noop} confirm={() => true} />);
+    unmount = m.unmount;
+    expect(m.root.querySelector('ul[aria-labelledby=sec-packs]')?.textContent).toContain('ganja-pack');
+    expect(button(m.root, 'Remove ganja-pack')).toBeDefined();
+  });
+
   it('exports history as a JSONL download, imports a file, and clears only after confirming', async () => {
     const downloads: [string, string, string][] = [];
     let answer = false;

@@ -113,9 +113,11 @@ describe('createData', () => {
     };
     const info = await data.importPack('Cities', JSON.stringify(pack));
     expect(info).toEqual({ name: 'cities', actors: 1 });
+    expect(await data.packs()).toEqual([{ name: 'cities', actors: 1 }]); // listed on the next visit too
     const { mentions } = await data.link('Ganja and Baku were quiet.', { corrections: [] });
     expect(mentions.map((m) => [m.text, m.entityId])).toEqual([['Ganja', 'pack:cities:Q1234567'], ['Baku', 'Q9248']]);
     expect(await data.removePack('cities')).toBe(true);
+    expect(await data.packs()).toEqual([]);
     expect((await data.link('Ganja and Baku were quiet.', { corrections: [] })).mentions.map((m) => m.text)).toEqual(['Baku']);
     expect(await data.removePack('cities')).toBe(false);
   });

@@ -58,6 +58,7 @@ function setup(opts: { historyFails?: boolean } = {}) {
     async corpora() { return []; },
     async importCorpus() { throw new Error('bad corpus: line 3: missing id'); },
     async removeCorpus() { return false; },
+    async packs() { return [{ name: 'cities', actors: 2 }]; },
     async importPack(name) { return { name, actors: 2 }; },
     async removePack() { return true; },
   };
