@@ -12,6 +12,8 @@ import { captureNatives } from './natives';
 import { Session } from './session';
 
 const natives = captureNatives(window);
+/** Waits before asking a silent background again. */
+const HELLO_RETRIES_MS = [250, 1_000, 3_000];
 
 function boot(): void {
   // The top frame or the one frame holding the article, http(s) only; and once per document even if the script is
@@ -40,7 +42,7 @@ function boot(): void {
     if (starting && !force) return starting;
     const my = ++gen;
     const p = (async () => {
-      const hello = await send('content/hello', { url: location.href });
+      const hello = await helloWithRetry();
       const settings: Settings = hello.settings;
       if (my !== gen || (!hello.enabled && !force)) return null;
       const s = new Session({
@@ -57,6 +59,19 @@ function boot(): void {
     });
     starting = p;
     return p;
+  }
+
+  // A background that is still starting (a cold service worker or event page right after the browser or the
+  // extension starts) can miss the first message: ask again a few times before leaving the page alone.
+  async function helloWithRetry() {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send('content/hello', { url: location.href });
+      } catch (e) {
+        if (attempt >= HELLO_RETRIES_MS.length) throw e;
+        await new Promise<void>((r) => natives.setTimeout(r, HELLO_RETRIES_MS[attempt]!));
+      }
+    }
   }
 
   function stop(): void {
