@@ -40,7 +40,7 @@ export function cleanName(name: string): string {
 
 export function createData(deps: DataDeps): Data {
   const { local } = deps;
-  let kbP: Promise<{ index: KbIndex; linker: Linker }> | null = null;
+  let kbP: Promise<{ base: KnowledgeBase; index: KbIndex; linker: Linker }> | null = null;
   let relP: Promise<RelatedIndex> | null = null;
 
   async function listOf<T>(key: string): Promise<T[]> {
@@ -60,7 +60,7 @@ export function createData(deps: DataDeps): Data {
       // The alias index precomputed at build time saves ~300 ms of start-up; it only fits the base KB
       // (createLinker checks its checksum and builds the index itself when packs change the actors).
       const packed = packs.length ? null : ((await deps.loadJson('data/kb-index.json').catch(() => null)) as PackedAliasIndex | null);
-      return { index: new KbIndex(merged), linker: createLinker(merged, packed) };
+      return { base, index: new KbIndex(merged), linker: createLinker(merged, packed) };
     })().catch((e) => {
       kbP = null; // try again next time rather than caching a failure
       throw e;
@@ -168,9 +168,9 @@ export function createData(deps: DataDeps): Data {
       }
       const pack = wikidataToPack(json, name);
       if (!pack.actors.length) throw new Error(`${rawName}: no actors found in the file.`);
-      // Check the merge before writing, so a pack that cannot be merged never reaches storage.
-      const base = parseKb(await deps.loadJson('data/kb.json'));
-      mergeKb(base, [pack]);
+      // Check the merge before writing, so a pack that cannot be merged never reaches storage. The base KB is the
+      // one already loaded for linking: re-reading and re-checking the 6 MB file here would do that work twice.
+      mergeKb((await kb()).base, [pack]);
       const info: PackInfo = { name, actors: pack.actors.length };
       const list = (await listOf<PackInfo>(PACKS)).filter((p) => p.name !== name);
       try {
