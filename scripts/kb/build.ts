@@ -13,7 +13,7 @@ import { addCities } from './cities';
 import { addOrgs } from './orgs';
 import { addPoliticians } from './people';
 import { addUsStates, addWikiNames } from './wikinames';
-import { applyHand, loadHandFiles } from './hand';
+import { applyHand, loadExtraHand, loadHandFiles } from './hand';
 import { applyFactbook } from './factbook';
 import { loadTables } from './tables';
 import { NameIndex } from './names';
@@ -38,7 +38,8 @@ export const SOURCES: Record<string, Source> = {
 /** Hand-written people folded into a table politician by the last build (for the build log and tests). */
 export let lastMerged: ReturnType<typeof mergeDuplicatePeople> = [];
 
-export async function buildKb(): Promise<KnowledgeBase> {
+/** `extraHand`: more hand-written files to build with, outside assets/kb/hand/ (scripts/kb/check-heads.ts). */
+export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<KnowledgeBase> {
   const t = loadTables();
   const b = new KbBuilder(t.confirmed);
   const names = new NameIndex(t.names);
@@ -49,7 +50,7 @@ export async function buildKb(): Promise<KnowledgeBase> {
   addPoliticians(b, t, byIso, countryName);
   addWikiNames(b, t);
   addUsStates(b, names, byIso.get('US'));
-  const hand = loadHandFiles();
+  const hand = [...loadHandFiles(), ...loadExtraHand(opts.extraHand ?? [])];
   const resolveRef = (ref: string): string => {
     const m = /^iso:([A-Z]{2})$/.exec(ref);
     if (!m) return ref;

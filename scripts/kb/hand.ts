@@ -1,6 +1,7 @@
 // Hand-written sources (assets/kb/hand/*.json): new actors, patches of table actors (same id), and offices written
 // once and emitted on both sides (the country's head-of-state fact and the person's holds-office fact).
 import { readdirSync, readFileSync } from 'node:fs';
+import { basename, resolve as resolvePath } from 'node:path';
 import type { ActorType, Fact, FactProperty } from '../../src/core/types';
 import { ACTOR_TYPES } from '../../src/core/types';
 import type { AliasFlags, KbBuilder } from './builder';
@@ -28,6 +29,8 @@ export interface HandOffice {
   until?: string;
   src: string;
   note?: string;
+  /** Why the last holder differs from the Factbook's January 2026 holder (checked by scripts/kb/heads.ts). */
+  factbook?: string;
 }
 export interface HandMembership { org: string; from?: string; until?: string; note?: string; members: string[] }
 export interface HandFile {
@@ -43,6 +46,13 @@ export interface HandFile {
 export function loadHandFiles(dir = `${KB_DIR}hand/`): { file: string; data: HandFile }[] {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
     .map((file) => ({ file, data: JSON.parse(readFileSync(dir + file, 'utf8')) as HandFile }));
+}
+
+/** Hand files outside the folder (a draft being checked); one already in the folder is not loaded twice. */
+export function loadExtraHand(paths: string[], dir = `${KB_DIR}hand/`): { file: string; data: HandFile }[] {
+  const inDir = new Set(readdirSync(dir));
+  return paths.filter((p) => !(resolvePath(p).startsWith(resolvePath(dir)) && inDir.has(basename(p))))
+    .map((p) => ({ file: basename(p), data: JSON.parse(readFileSync(p, 'utf8')) as HandFile }));
 }
 
 /** Resolves `iso:XX` to the country id; other ids pass through. */
