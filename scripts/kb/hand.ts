@@ -39,6 +39,8 @@ export interface HandFile {
   memberships?: HandMembership[];
   /** Organisations whose Factbook members (apart from dated joiners) all joined before 2000. */
   before2000?: { orgs: string[] };
+  /** Offices left to the Factbook's January 2026 holder, with the reason ("SM|head-of-state": "two Captains Regent, every six months"). */
+  skipped?: Record<string, string>;
   /** Factbook abbreviation -> actor id ("" = not an organisation we carry). */
   map?: Record<string, string>;
 }
