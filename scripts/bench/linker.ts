@@ -1,7 +1,7 @@
 // Linker speed (issue #4): MB/s of article text through `link` (matcher + scoring) and through the matcher alone,
 // createLinker time and JSON.parse time of dist/data/kb.json. Texts: the eval benchmark's articles and the seed
 // pages' visible text, read from ../shared at run time (never copied); without ../shared a synthetic text is used.
-//   npx tsx scripts/bench/linker.ts [--reps N]
+//   npx tsx scripts/bench/linker.ts [--reps N] [--kb path/to/kb.json]   (--kb: compare speeds on a fixed KB copy)
 // `benchLinker()` is what scripts/bench.mjs calls; it returns numbers and prints nothing. The linker is timed as
 // esbuild bundles it for the extension (see loadCore); kb-index.json, when built, is what createLinker gets.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -141,7 +141,8 @@ export async function benchLinker(opts: { reps?: number; kbPath?: string; budget
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--reps');
-  const r = await benchLinker({ reps: i > 0 ? Number(process.argv[i + 1]) : 5 });
+  const k = process.argv.indexOf('--kb');
+  const r = await benchLinker({ reps: i > 0 ? Number(process.argv[i + 1]) : 5, kbPath: k > 0 ? resolve(process.argv[k + 1]!) : undefined });
   console.log(`linker: ${r.mbPerS.toFixed(1)} MB/s link, ${r.matchMbPerS.toFixed(1)} MB/s matcher alone, over ${r.texts} texts (${(r.chars / 1e3).toFixed(0)}k chars)`);
   console.log(`createLinker ${r.createMs.toFixed(0)} ms with kb-index.json (parse ${r.indexParseMs.toFixed(0)} ms), ${r.createColdMs.toFixed(0)} ms building the index; JSON.parse kb.json ${r.parseMs.toFixed(0)} ms (${(r.kbBytes / 1024).toFixed(0)} KiB)`);
 }

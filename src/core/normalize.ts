@@ -121,6 +121,9 @@ function hashString(s: string, h: number): number {
 /** ASCII classes: 1 lower, 2 upper, 3 digit, 4 space, 0 other. */
 const ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII[c] = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : c === 32 || c === 10 || c === 9 || c === 13 ? 4 : 0;
+/** 1 for ASCII letters and digits (the ASCII part of C_WORD). */
+const WORD_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_ASCII[c] = ASCII[c]! >= 1 && ASCII[c]! <= 3 ? 1 : 0;
 
 function alloc(cap: number): Tokens {
   return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap) };
@@ -169,6 +172,7 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
   let sentence = true, para = true;
   let chunkFirst = 0; // first token of the current whitespace-delimited chunk
   let chunkCode = false;
+  let hashed = -1; // the current token's hash when the scan made it
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -187,10 +191,18 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
       let f = 0;
       const s = i;
       if (k === C_SOLO) i++;
-      else {
-        let upper = 0, lower = 0;
-        if (a !== 0) f = a === 2 ? T_CAP : a === 1 ? T_LOWER : T_DIGIT;
-        else { const cs0 = caseOf(c); f = cs0 === 1 ? T_CAP : cs0 === 2 ? T_LOWER : 0; }
+      else if (a === 1 || (a === 0 && caseOf(c) === 2)) {
+        // Lower-case start (most tokens): never all capitals and hashed only when looked up, so only the end is sought.
+        f = T_LOWER;
+        for (i++; i < len; i++) {
+          const d = text.charCodeAt(i);
+          if (d < 128 ? WORD_ASCII[d] === 0 : classify(d) !== C_WORD) break;
+        }
+      } else {
+        // Other starts: the matcher hashes every such token, so the hash is made in the same pass as the scan.
+        let upper = 0, lower = 0, h = FNV_OFFSET;
+        if (a !== 0) f = a === 2 ? T_CAP : T_DIGIT;
+        else f = caseOf(c) === 1 ? T_CAP : 0;
         while (i < len) {
           const d = text.charCodeAt(i);
           if (d < 128) {
@@ -198,18 +210,22 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
             if (ad === 1) lower++;
             else if (ad === 2) upper++;
             else if (ad !== 3) break;
+            h = Math.imul(h ^ (ad === 2 ? d | 32 : d), FNV_PRIME);
           } else {
             if (classify(d) !== C_WORD) break;
             const cc = caseOf(d);
             if (cc === 1) upper++; else if (cc === 2) lower++;
+            h = hashString(foldUnit(d), h);
           }
           i++;
         }
         if (upper >= 2 && lower === 0) f |= T_ALLCAPS;
+        hashed = h & 0x3fffffff;
       }
       if (sentence) f |= T_SENT;
       if (para) f |= T_PARA;
-      start[n] = s; end[n] = i; hash[n] = -1; flags[n] = f; gap[n] = gapClass;
+      start[n] = s; end[n] = i; hash[n] = hashed; flags[n] = f; gap[n] = gapClass;
+      hashed = -1;
       n++;
       sentence = false; para = false; gapClass = G_NONE;
       continue;

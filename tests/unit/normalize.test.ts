@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { G_APOS, G_DOT, G_HYPHEN, G_NONE, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_SENT, fold, tokenHash, tokenize, tokenText } from '../../src/core/normalize';
+import { G_APOS, G_DOT, G_HYPHEN, G_NONE, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_SENT, fold, hashFolded, tokenHash, tokenize, tokenText } from '../../src/core/normalize';
 
 const words = (text: string) => {
   const t = tokenize(text);
@@ -75,5 +75,15 @@ describe('tokenize', () => {
     expect(tokenHash(a, 0)).toBe(tokenHash(b, 0));
     expect(tokenHash(c, 0)).toBe(tokenHash(b, 0));
     expect(tokenHash(tokenize('Ankara'), 0)).not.toBe(tokenHash(b, 0));
+  });
+  it('hashes capitalised, digit and caseless tokens while scanning, as the folded word would hash', () => {
+    const text = 'Dün İSTANBUL’da ÉDOUARD Straße 2024 عمّان Erdoğan konuştu ΑΘΉΝΑ';
+    const t = tokenize(text);
+    const eager = Array.from({ length: t.count }, (_, i) => t.hash[i]);
+    // Lower-case starts are left to tokenHash (-1); every other token already carries its hash.
+    expect(eager.map((h, i) => (h === -1 ? text.slice(t.start[i], t.end[i]) : null)).filter(Boolean)).toEqual(['da', 'konuştu']);
+    for (let i = 0; i < t.count; i++) expect(tokenHash(t, i)).toBe(hashFolded(tokenText(text, t, i)));
+    expect(t.hash[1]).toBe(hashFolded('istanbul'));
+    expect(t.hash[4]).toBe(hashFolded('strasse'));
   });
 });
