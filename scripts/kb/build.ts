@@ -13,7 +13,7 @@ import { addCities } from './cities';
 import { addOrgs } from './orgs';
 import { addPoliticians } from './people';
 import { addUsStates, addWikiNames } from './wikinames';
-import { applyHand, loadExtraHand, loadHandFiles } from './hand';
+import { applyHand, handWithDrafts } from './hand';
 import { applyFactbook } from './factbook';
 import { loadTables } from './tables';
 import { NameIndex } from './names';
@@ -52,7 +52,7 @@ export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<Know
   addPoliticians(b, t, byIso, countryName);
   addWikiNames(b, t);
   addUsStates(b, names, byIso.get('US'));
-  const hand = [...loadHandFiles(), ...loadExtraHand(opts.extraHand ?? [])];
+  const hand = handWithDrafts(opts.extraHand ?? []);
   const resolveRef = (ref: string): string => {
     const m = /^iso:([A-Z]{2})$/.exec(ref);
     if (!m) return ref;

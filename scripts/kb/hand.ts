@@ -57,11 +57,25 @@ export function loadExtraHand(paths: string[], dir = `${KB_DIR}hand/`): { file: 
     .map((p) => ({ file: basename(p), data: JSON.parse(readFileSync(p, 'utf8')) as HandFile }));
 }
 
+/** The hand files with the drafts in: a draft named like a file of the folder replaces it (a new version). */
+export function handWithDrafts(paths: string[], dir = `${KB_DIR}hand/`): { file: string; data: HandFile }[] {
+  const drafts = loadExtraHand(paths, dir);
+  const names = new Set(drafts.map((d) => d.file));
+  return [...loadHandFiles(dir).filter((f) => !names.has(f.file)), ...drafts];
+}
+
 /** Resolves `iso:XX` to the country id; other ids pass through. */
 export type Resolve = (ref: string) => string;
 
 export function applyHand(b: KbBuilder, files: { file: string; data: HandFile }[], resolve: Resolve): Set<string> {
   const officeKeys = new Set<string>(); // "countryId|property" written by hand: the Factbook must not add to them
+  // A person's countries from the offices and nationalities written by hand: they decide how names are shortened.
+  const isosOf = new Map<string, string[]>();
+  for (const { data } of files) {
+    const pairs = [...(data.offices ?? []).map((o) => [o.who, o.of] as const),
+      ...(data.actors ?? []).flatMap((h) => (h.facts ?? []).filter((f) => f.p === 'nationality').map((f) => [h.id, f.v] as const))];
+    for (const [who, of] of pairs) if (of.startsWith('iso:')) isosOf.set(resolve(who), [...(isosOf.get(resolve(who)) ?? []), of.slice(4)]);
+  }
   for (const { file, data } of files) {
     for (const h of data.actors ?? []) {
       const id = resolve(h.id);
@@ -77,7 +91,7 @@ export function applyHand(b: KbBuilder, files: { file: string; data: HandFile }[
         if (h.desc) actor.desc = h.desc;
         if (h.prior !== undefined) actor.prior = h.prior;
       }
-      if (h.personNames) personAliases(b, id, actor.name);
+      if (h.personNames) personAliases(b, id, actor.name, isosOf.get(id));
       for (const a of h.aliases ?? []) {
         if (typeof a === 'string') b.alias(id, a);
         else { const { t, ...flags } = a; b.alias(id, t, flags); }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fold } from './builder';
 import { parseOffice } from './factbook';
-import { type HandFile, type HandOffice, loadExtraHand, loadHandFiles } from './hand';
+import { type HandFile, type HandOffice, handWithDrafts } from './hand';
 import { KB_DIR, type FactbookRecord } from './tables';
 
 export interface HeadsReport { errors: string[]; warnings: string[]; countries: Set<string> }
@@ -100,7 +100,7 @@ export function loadFactbook(): FactbookRecord[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const files = [...loadHandFiles(), ...loadExtraHand(process.argv.slice(2))];
+  const files = handWithDrafts(process.argv.slice(2));
   const { buildKb } = await import('./build');
   const kb = await buildKb({ extraHand: process.argv.slice(2) });
   const byId = new Map(kb.actors.map((a) => [a.id, a]));
@@ -111,7 +111,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.length > 2) {
     // Built with the drafts too: unknown ids fail the build above; unresolved alias collisions are listed here.
     const { findCollisions } = await import('./collisions');
-    const drafted = new Set(loadExtraHand(process.argv.slice(2)).flatMap((f) => (f.data.actors ?? []).map((a) => a.id)));
+    // Every file named on the command line, in the folder or not.
+    const drafted = new Set(process.argv.slice(2).flatMap((p) => ((JSON.parse(readFileSync(p, 'utf8')) as HandFile).actors ?? []).map((a) => a.id)));
     const bad = findCollisions(kb).filter((c) => c.rule === 'unresolved' && c.actors.some((a) => drafted.has(a.id)));
     for (const c of bad) console.log(`error: unresolved alias collision ${c.key}: ${c.actors.map((a) => a.id).join(', ')}`);
     console.log(`build with drafts: ${kb.actors.length} actors; ${bad.length} unresolved collisions involving them`);
