@@ -24,7 +24,10 @@ const ROLE_WORDS = new Set(['president', 'prime', 'minister', 'king', 'queen', '
   'interim', 'acting', 'transitional', 'head', 'vice', 'first', 'deputy', 'administrator', 'commissioner', 'high',
   'taoiseach', 'pope', 'military', 'presidential', 'sovereign', 'co-prince', 'secretary', 'lord', 'mayor', 'premier,',
   'crown', 'and', 'junta', 'national', 'government', 'co-princes', 'president-elect', 'ruler', 'paramount', 'tsar',
-  'commander', 'in', 'lieutenant', 'colonel', 'general,', 'field', 'marshal', 'brigadier', 'vice-president', 'cabinet']);
+  'commander', 'in', 'lieutenant', 'colonel', 'general,', 'field', 'marshal', 'brigadier', 'vice-president', 'cabinet',
+  'transition', 'caretaker', 'overall', 'cnsp', 'gnu', 'taliban']);
+/** Ranks and titles written before a holder's name ("Col. Mamady DOUMBOUYA"): part of neither role nor name. */
+const RANKS = /^(?:(?:Col|Gen|Capt|Lt|Maj|Sr|Dr|Brig|Adm|Cdr)\.|Air Vice-Marshal)\s+/;
 
 export interface ParsedOffice { role: string; name: string; since?: string }
 
@@ -38,7 +41,9 @@ export function parseOffice(text: string | null | undefined): ParsedOffice | und
   let i = 0;
   while (i < words.length - 1 && ROLE_WORDS.has(words[i]!.toLowerCase()) && !isCaps(words[i]!)) i++;
   const role = words.slice(0, i).join(' ').replace(/,$/, '');
-  const nameWords = words.slice(i);
+  let rest = words.slice(i).join(' ');
+  while (RANKS.test(rest)) rest = rest.replace(RANKS, '');
+  const nameWords = rest.split(' ');
   if (!role || !nameWords.some(isCaps)) return undefined;
   const name = nameWords.map((w) => (isCaps(w) ? titleCase(w) : w)).join(' ').replace(/,$/, '');
   const since = m ? parseDayMonthYear(m[2]!.replace(/^\w+,?\s+/, (x) => (/^\d/.test(x) ? x : x))) : undefined;
@@ -49,8 +54,9 @@ const firstLast = (name: string): string => {
   const w = fold(name).split(' ');
   return w.length > 2 ? `${w[0]} ${w[w.length - 1]}` : w.join(' ');
 };
-const isCaps = (w: string): boolean => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase();
-const titleCase = (w: string): string => /^[IVX]+$/.test(w) ? w : w.toLowerCase().replace(/(^|[-'’ ]|Mc)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+/** A surname in the Factbook's capitals, also after a particle ("al-SUDANI", "Hoseini-KHAMENEI"). */
+const isCaps = (w: string): boolean => w.split('-').some((p) => /\p{Lu}{2}/u.test(p) && p === p.toUpperCase());
+const titleCase = (w: string): string => w.includes('-') && !(w === w.toUpperCase()) ? w.split('-').map((p) => (p === p.toUpperCase() && /\p{Lu}{2}/u.test(p) ? titleCase(p) : p)).join('-') : /^[IVX]+$/.test(w) ? w : w.toLowerCase().replace(/(^|[-'’ ]|Mc)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase());
 
 export interface FactbookContext {
   byIso: Map<string, string>;
@@ -92,7 +98,7 @@ export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: Fact
       if (!who) {
         who = b.freeLocalId(o.name);
         b.add({ id: who, type: 'person', name: o.name, desc: `${o.role} of ${ctx.countryName(r.iso2!)} (as listed in January 2026)`, prior: 0.5 });
-        personAliases(b, who, o.name);
+        personAliases(b, who, o.name, [r.iso2!]);
         people.set(fold(o.name), who);
       }
       // Without a "since" date the Factbook only says who held the office in January 2026.
