@@ -35,7 +35,7 @@ export interface ParsedOffice { role: string; name: string; since?: string }
 export function parseOffice(text: string | null | undefined): ParsedOffice | undefined {
   if (!text) return undefined;
   const first = text.split(';')[0]!.split(/,\s*(?:represented|note)/)[0]!.trim();
-  const m = /^(.*?)\s*\((?:since|took office)\s+([^)]+)\)/.exec(first);
+  const m = /^(.*?)\s*\((?:(?:since|took office)\s+)?(\d{4}|\d[^)]*\d{4})\)/.exec(first);
   const head = (m ? m[1]! : first).trim();
   const words = head.split(/\s+/);
   let i = 0;
