@@ -73,9 +73,10 @@ export function checkHeads(files: { file: string; data: HandFile }[], factbook: 
     for (const n of namesOf(last.who)) (names.get(last.who) ?? names.set(last.who, []).get(last.who)!).push(fold(n));
     const mine = (names.get(last.who) ?? []).join(' ').split(/[\s-]+/);
     const near = (w: string): boolean => w.length >= 5 && mine.some((m) => m.length >= 5 && editDistance(w, m) <= 2);
-    if (surname.length && !surname.some((s) => s.split(/[\s-]+/).every((w) => mine.includes(w)))) {
+    const parts = (s: string): string[] => s.split(/[\s-]+/).filter((w) => w.length > 1); // "SASSOU-N(guesso)"
+    if (surname.length && !surname.some((s) => parts(s).every((w) => mine.includes(w)))) {
       // Transliterations differ ("Lukashenka", "Lukashenko"): close spellings are a warning, to be looked at.
-      (surname.some((s) => s.split(/[\s-]+/).every(near)) ? warnings : errors).push(`${k}: the last holder ${last.who} (${(names.get(last.who) ?? ['?'])[0]}) is not the Factbook's ${parsed.name}`);
+      (surname.some((s) => parts(s).every(near)) ? warnings : errors).push(`${k}: the last holder ${last.who} (${(names.get(last.who) ?? ['?'])[0]}) is not the Factbook's ${parsed.name}`);
     } else if (parsed.since && last.from && !samePrefix(parsed.since, last.from)) {
       // Elected one day, sworn in the next: a few days apart is a convention, not a different fact.
       const apart = Math.abs(days(parsed.since) - days(last.from));

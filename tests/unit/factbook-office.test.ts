@@ -22,3 +22,15 @@ describe('parseOffice', () => {
     expect(parseOffice(null)).toBeUndefined();
   });
 });
+
+describe('parseOffice, a date without "since"', () => {
+  it('is still the start date, not part of the name', () => {
+    expect(parseOffice('Prime Minister Anna Maria KOWALSKA (28 October 2022)')).toEqual({ role: 'Prime Minister', name: 'Anna Maria Kowalska', since: '2022-10-28' });
+  });
+});
+
+describe('parseOffice, a year alone', () => {
+  it('keeps the year', () => {
+    expect(parseOffice('President Jean-Marc SASSOU-Koffi (since 1997)')).toEqual({ role: 'President', name: 'Jean-Marc Sassou-Koffi', since: '1997' });
+  });
+});
