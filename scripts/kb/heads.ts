@@ -69,7 +69,7 @@ export function checkHeads(files: { file: string; data: HandFile }[], factbook: 
     if (!last || !parsed) continue;
     if (last.factbook) continue; // the file says why it differs from the Factbook
     if (last.until) { errors.push(`${k}: the last holder ${last.who} left on ${last.until}, but the Factbook (January 2026) names ${parsed.name}`); continue; }
-    const surname = (text ?? '').split(';')[0]!.match(/\b\p{Lu}[\p{Lu}'’-]+\b/gu)?.filter((w) => w.length > 1 && !/^[IVX]+$/.test(w)).map((w) => fold(w)) ?? [];
+    const surname = (text ?? '').split(';')[0]!.match(/(?<!\p{L})\p{Lu}[\p{Lu}'’-]+(?!\p{L})/gu)?.filter((w) => w.length > 1 && !/^[IVX]+$/.test(w)).map((w) => fold(w)) ?? [];
     for (const n of namesOf(last.who)) (names.get(last.who) ?? names.set(last.who, []).get(last.who)!).push(fold(n));
     const mine = (names.get(last.who) ?? []).join(' ').split(/[\s-]+/);
     const near = (w: string): boolean => w.length >= 5 && mine.some((m) => m.length >= 5 && editDistance(w, m) <= 2);
