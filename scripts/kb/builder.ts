@@ -6,7 +6,7 @@ export type AliasFlags = Omit<Alias, 't'>;
 
 /** Case-folded, accent-insensitive key used to deduplicate aliases and to look actors up by name. */
 export const fold = (s: string): string =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘ʻ`]/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
 
 /** Local id from an English name: `bs:kebab-case`. */
 const TRANSLIT: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ə: 'e' };

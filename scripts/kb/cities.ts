@@ -21,6 +21,15 @@ export function geonamesCoords(): Map<string, string> {
   return out;
 }
 
+/** GeoNames id -> the name the news uses: Mongolia's and Panama's capitals, and Astana (Nur-Sultan 2019-2022). */
+const NEWS_NAME: Record<string, string> = { '2028462': 'Ulaanbaatar', '3703443': 'Panama City', '1526273': 'Astana' };
+
+/**
+ * GeoNames rows that are wrong: 1270926 is a village named Gorakhpur in Haryana carrying 1.3 million people, a
+ * second "Gorakhpur" beside the real city in Uttar Pradesh (1270927).
+ */
+const GEONAMES_ERRORS = new Set(['1270926']);
+
 /** Adds the cities; returns "ISO2|folded name" -> city id, for capitals. */
 export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<string, string>, countryName: (iso: string) => string): Map<string, string> {
   const index = new Map<string, string>();
@@ -28,16 +37,21 @@ export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<
   const seenName = new Set<string>();
   const coords = geonamesCoords();
   for (const c of t.cities) {
-    const name = c.name!;
+    if (GEONAMES_ERRORS.has(c.geonameid ?? '')) continue;
+    // GeoNames spellings English news and the Factbook do not use: the news name leads, GeoNames' stays an alias.
+    const name = NEWS_NAME[c.geonameid ?? ''] ?? c.name!;
     const iso = c.country!;
     // The most populous city of a name takes its QID (rows are sorted by population); later namesakes stay local.
     const capital = c.feature === 'PPLC';
     const pop = Number(c.population);
-    // Untyped (linker-agreement only) rows are trusted for capitals and cities of a million: smaller namesakes
-    // of emperors and provinces ("Constantine", "Batman") are too easy to confuse.
-    const types = capital || pop >= 1_000_000 ? ['place', ''] : ['place'];
+    // Untyped (linker-agreement only) rows are trusted for capitals and cities of a million. A smaller city takes
+    // one only when the row knows no other form (else "Austin" and "Honolulu" would be two actors each), which
+    // leaves out "Constantine" (its row has "Constantine I", the emperor); "Batman" is listed in CITY_TRAPS.
     const namesake = seenName.has(fold(name));
-    const row = namesake ? undefined : names.unique(name, types, usedQids);
+    const big = capital || pop >= 1_000_000;
+    const untyped = namesake || big ? undefined : names.unique(name, [''], usedQids);
+    const plain = untyped && usableSurfaces(untyped).every((s) => fold(s) === fold(name)) ? untyped : undefined;
+    const row = namesake ? undefined : names.unique(name, big ? ['place', ''] : ['place'], usedQids) ?? plain;
     seenName.add(fold(name));
     const where = countryName(iso);
     const id = row ? row.qid! : namesake ? b.freeLocalId(`${name} ${iso.toLowerCase()}`) : b.freeLocalId(name, iso.toLowerCase());
@@ -46,6 +60,7 @@ export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<
     // Prior: capitals first, then by size, so namesakes ("Hyderabad", "San Jose") are ordered.
     const prior = Math.round(((capital ? 0.6 : 0.4) + Math.min(0.25, Math.log10(Math.max(pop, 1)) / 30)) * 1000) / 1000;
     b.add({ id, type: 'city', name, desc: capital ? `Capital city of ${where}` : `City in ${where}`, prior });
+    if (name !== c.name) b.alias(id, c.name!);
     if (row) for (const s of usableSurfaces(row)) if (!looksDemonym(s, name)) b.alias(id, s, {}, true);
     const country = byIso.get(iso);
     if (country) {

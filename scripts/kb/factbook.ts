@@ -58,6 +58,12 @@ const firstLast = (name: string): string => {
 const isCaps = (w: string): boolean => w.split('-').some((p) => /\p{Lu}{2}/u.test(p) && p === p.toUpperCase());
 const titleCase = (w: string): string => w.includes('-') && !(w === w.toUpperCase()) ? w.split('-').map((p) => (p === p.toUpperCase() && /\p{Lu}{2}/u.test(p) ? titleCase(p) : p)).join('-') : /^[IVX]+$/.test(w) ? w : w.toLowerCase().replace(/(^|[-'’ ]|Mc)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase());
 
+/**
+ * Capitals the Factbook lists that are not the country's capital now: Myanmar's moved from Rangoon (Yangon) to
+ * Nay Pyi Taw in 2005-2006, which the Factbook notes but lists second.
+ */
+const NOT_CAPITAL = new Set(['MM|rangoon']);
+
 export interface FactbookContext {
   byIso: Map<string, string>;
   cityIndex: Map<string, string>;
@@ -79,6 +85,7 @@ export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: Fact
     const id = r.iso2 ? ctx.byIso.get(r.iso2) : undefined;
     if (!id) continue;
     for (const cap of r.capital_names ?? []) {
+      if (NOT_CAPITAL.has(`${r.iso2}|${fold(cap)}`)) continue;
       let city = ctx.cityIndex.get(`${r.iso2}|${fold(cap)}`);
       if (!city) {
         city = b.freeLocalId(cap, r.iso2!.toLowerCase());

@@ -16,6 +16,7 @@ export const QID_TRAPS: Record<string, string> = {
 /** QIDs that name a province or state sharing its name with a city: never given to the city. */
 export const CITY_TRAPS: Record<string, string> = {
   Q176: 'the province of Quebec, not Quebec City',
+  Q2695156: 'an untyped "Batman" row: the comic-book character news mentions, not the Turkish city',
 };
 
 const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'it', 'its', 'they', 'them', 'their', 'we', 'i', 'you', 'the', 'a']);

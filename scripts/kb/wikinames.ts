@@ -25,6 +25,7 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
     const qid = r.qid!;
     if (r.type === 'other' || qid in QID_TRAPS) continue;
     const surfaces = usableSurfaces(r);
+    const fix = !b.has(qid) && r.type === 'person' ? notAPerson(r.name!) : undefined;
     if (!b.has(qid)) {
       if (!/^[\p{Lu}\p{N}]/u.test(r.name!) || r.name === 'Unknown') continue; // lower-case labels are concepts
       // More-mentioned entities rank first among namesakes ("Cambridge"): prior 0.2 plus a little by mention count.
@@ -43,7 +44,16 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
         b.alias(qid, s, part ? { short: true } : {}, true);
       }
     }
+    // Retyped after the aliases, which keep the person rule: one-word forms ("SLA") link only after the full name.
+    if (fix) Object.assign(actor, fix);
   }
+}
+
+/** A gold row typed person whose label names an armed force ("South Lebanon Army", "National Guard") or an office. */
+export function notAPerson(label: string): { type: ActorType; desc: string } | undefined {
+  if (/\b(Army|Guard|Forces|Militia)\b/.test(label)) return { type: 'armed-group', desc: 'Armed force or militia named in the news' };
+  if (/^(President|Prime Minister|Chancellor|Secretary(-General)?) of\b/.test(label)) return { type: 'other', desc: 'Office named in the news, not a person' };
+  return undefined;
 }
 
 const POSTAL = ['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD',
