@@ -13,7 +13,13 @@ const SUFFIX = /^(jr|sr|ii|iii|iv)\.?,?$/i;
  */
 export function personAliases(b: KbBuilder, id: string, name: string, isos: readonly string[] = []): void {
   b.alias(id, name);
-  const words = name.split(/\s+/).filter(Boolean);
+  // Titles after a comma ("Celia Thomas, Baroness Thomas of Winchester", "Ludwig IX, Landgrave of Hesse") and
+  // regnal names ("Hussein I of Jordan", "Henry VIII of England") name a title or a territory, not a surname:
+  // derive from the personal name only, and never a short form from a regnal name.
+  const personal = name.split(/,\s*(?=(?:Baron|Baroness|Lord|Lady|Viscount|Viscountess|Earl|Countess|Duke|Duchess|Marquess|Landgrave|Prince|Princess|King|Queen)\b)/)[0]!;
+  if (/\b[IVX]+\b/.test(personal) && /\bof\b/.test(personal)) return;
+  if (/\b[IVX]+$/.test(personal)) return;
+  const words = personal.split(/\s+/).filter(Boolean);
   // "Daniel T. Blue, Jr.": the derived forms leave the suffix out ("Daniel Blue", "Blue").
   while (words.length > 2 && SUFFIX.test(words[words.length - 1]!)) words.pop();
   words[words.length - 1] = words[words.length - 1]!.replace(/,$/, '');

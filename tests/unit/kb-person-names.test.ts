@@ -57,3 +57,14 @@ describe('familyNameFirst', () => {
     expect(familyNameFirst(['Jacinda', 'Ardern'], ['NZ'])).toBe(false);
   });
 });
+
+describe('personAliases, titles and regnal names', () => {
+  it('derives from the personal name, not from a peerage title', () => {
+    expect(forms('Anna Smith, Baroness Smith of Riverton', ['GB'])).toEqual(['Anna Smith, Baroness Smith of Riverton', 'Anna Smith', 'Smith*']);
+    expect(forms('Tom Green, Baron Green of Hill Top', ['GB'])).not.toContain('Top*');
+  });
+  it('derives nothing from a regnal name', () => {
+    expect(forms('Olaf IV of Norland')).toEqual(['Olaf IV of Norland']);
+    expect(forms('Baudouin I')).toEqual(['Baudouin I']);
+  });
+});
