@@ -22,10 +22,13 @@ export interface ActorGraph {
   born: (string | null)[];
   /** 1 when the actor's id is a QID. */
   qid: Uint8Array;
+  /** Each actor's "holds-office" facts, in KB order (most actors share one empty list). */
+  offices: Fact[][];
 }
 
 const NO_SET: ReadonlySet<number> = new Set<number>() as ReadonlySet<number>;
 const NO_LIST: number[] = [];
+const NO_FACTS: readonly Fact[] = [];
 
 export function buildGraph(actors: Actor[]): ActorGraph {
   const byId = new Map<string, number>();
@@ -68,14 +71,28 @@ export function buildGraph(actors: Actor[]): ActorGraph {
   const born = actors.map((a) => (a.type === 'person' ? a.facts.find((f) => f.p === 'born')?.v ?? null : null));
   const qid = new Uint8Array(actors.length);
   actors.forEach((a, i) => { if (isQid(a.id)) qid[i] = 1; });
-  return { related, country, wellKnown, born, qid };
+  const offices = actors.map((a) => { const o = a.facts.filter((f) => f.p === 'holds-office'); return o.length ? o : (NO_FACTS as Fact[]); });
+  return { related, country, wellKnown, born, qid, offices };
 }
 
-const within = (f: Fact, date: string): boolean => (!f.from || f.from <= date) && (!f.until || date < f.until);
+export const within = (f: Fact, date: string): boolean => (!f.from || f.from <= date) && (!f.until || date < f.until);
 
 /** Offices held on a date (all offices when the date is unknown): folded role words. */
 export function officesAt(actor: Actor, date: string | null): Fact[] {
   return actor.facts.filter((f) => f.p === 'holds-office' && (!date || within(f, date)));
+}
+
+// The linker asks these per candidate: loops over the few office facts, no array or closure made per call.
+/** Does one of these office facts hold on the date (any, when the date is unknown)? */
+export function inOffice(offices: readonly Fact[], date: string | null): boolean {
+  for (const f of offices) if (!date || within(f, date)) return true;
+  return false;
+}
+
+/** `leads` over precomputed office facts. */
+export function leadsAt(offices: readonly Fact[], date: string | null): boolean {
+  for (const f of offices) if ((!date || within(f, date)) && LEADER.test(f.v) && !VICE.test(f.v)) return true;
+  return false;
 }
 
 /** False when the knowledge base says the person was not yet born on the date. */
@@ -86,8 +103,9 @@ export function bornBy(actor: Actor, date: string | null): boolean {
 }
 
 const LEADER = /president|prime minister|chancellor|premier|king|queen|emperor|supreme leader|secretary[- ]general/i;
+const VICE = /vice|deputy/i;
 
 /** Heads of state or government (on the date, or ever when it is unknown): well known enough for a bare surname. */
 export function leads(actor: Actor, date: string | null): boolean {
-  return officesAt(actor, date).some((f) => LEADER.test(f.v) && !/vice|deputy/i.test(f.v));
+  return officesAt(actor, date).some((f) => LEADER.test(f.v) && !VICE.test(f.v));
 }

@@ -75,8 +75,7 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
   // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.
   // The nearest of "(", ")" and a line break within 60 characters before the name must be "(" (native searches
   // over a slice: a character loop here was the costliest line of the whole reading).
-  const from = Math.max(0, m.start - 60), win = text.slice(from, m.start), p = win.lastIndexOf('(');
-  const open = p >= 0 && win.indexOf(')', p) < 0 && win.indexOf('\n', p) < 0 ? from + p : -1;
+  const open = openBracket(text, m.start);
   if (!capPrev && open >= 0) {
     const close = text.indexOf(')', m.end);
     if (close >= 0 && close - m.end < 60 && !text.slice(m.end, close).includes('(')) {
@@ -105,10 +104,23 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
   };
 }
 
+/**
+ * The "(" nearest before `at` within 60 characters, when no ")" or line break follows it before `at`; else -1.
+ * Walked back from `at`: the first of "(", ")" and a line break met decides (no slice is made per match).
+ */
+function openBracket(text: string, at: number): number {
+  for (let i = at - 1, stop = Math.max(0, at - 60); i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 40) return i;
+    if (c === 41 || c === 10) return -1;
+  }
+  return -1;
+}
+
 /** Does the case of the text allow this alias? Lower-case text never links a capitalised name. */
 export function surfaceOk(text: string, c: Context, t: string, flags: number): boolean {
-  const surface = text.slice(c.m.start, c.m.end);
-  if (flags & A_CS) return surface.normalize('NFC') === t.normalize('NFC');
+  // c.surface is text.slice(m.start, m.end); equal strings normalise alike, so most case-sensitive checks end here.
+  if (flags & A_CS) return c.surface === t || c.surface.normalize('NFC') === t.normalize('NFC');
   if (c.lower) {
     const first = t.charAt(0);
     return first.toLowerCase() === first; // the alias itself starts lower case ("al-Shabaab")

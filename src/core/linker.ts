@@ -1,11 +1,11 @@
 // Entity linker (issue #4): candidates from the alias index, disambiguated by the words around each name,
 // by the other actors in the article and their relations, by the article's date and language, and by
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
-import type { Actor, Correction, KnowledgeBase, Mention } from './types';
+import type { Actor, Correction, Fact, KnowledgeBase, Mention } from './types';
 import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
 import { type Tokens, fold, tokenize, tokenText } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
-import { type ActorGraph, buildGraph, leads, officesAt } from './linker-graph';
+import { type ActorGraph, buildGraph, inOffice, leadsAt, within } from './linker-graph';
 import { FUNCTION_WORDS, HONORIFICS, TITLES } from './linker-context';
 import { type Context, isSport, readContext, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
@@ -183,7 +183,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const none = () => 0, no = () => false;
   const byScore = (a: Scored, b: Scored) => b.score - a.score || (actors[b.actor]!.prior ?? 0) - (actors[a.actor]!.prior ?? 0);
   const crowded = (c: Context) => c.m.entries.length > 6 && !c.title && c.honorific < 0;
-  const alone: Signals = { support: none, conflict: no, coref: null, date, sport, textHas };
+  const alone: Signals = { support: none, conflict: no, coref: null, date, offices: graph.offices, sport, textHas };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
   const first = ctxs.map((c) => scoreAll(c, alone)[0]);
   const sure = ctxs.map((c, i) => {
@@ -213,7 +213,10 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     const rel = graph.related[a]!, mine = graph.country[a]!;
     for (const b of anchors.keys()) {
       if (b === a) continue;
-      if (rel.has(b) || graph.country[b]!.includes(a) || mine.includes(b) || graph.country[b]!.some((x) => mine.includes(x))) n++;
+      if (rel.has(b) || mine.includes(b)) { n++; continue; }
+      const theirs = graph.country[b]!;
+      if (theirs.includes(a)) { n++; continue; }
+      for (const x of theirs) if (mine.includes(x)) { n++; break; }
     }
     supportMemo.set(a, n);
     return n;
@@ -232,7 +235,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
 
   // Pass 2: every match with context; pass 3: short forms through coreference with the full names linked.
-  const withSupport: Signals = { support, conflict, coref: null, date, sport, textHas };
+  const withSupport: Signals = { support, conflict, coref: null, date, offices: graph.offices, sport, textHas };
   const pass2 = ctxs.map((c) => scoreAll(c, withSupport));
   const full = new Map<number, number[]>();
   pass2.forEach((list, i) => {
@@ -243,7 +246,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       full.set(best.actor, starts);
     }
   });
-  const withCoref: Signals = { support, conflict, coref: full, date, sport, textHas };
+  const withCoref: Signals = { support, conflict, coref: full, date, offices: graph.offices, sport, textHas };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
   const chosen: (Actor | undefined)[] = [];
@@ -289,6 +292,8 @@ interface Signals {
   conflict: (a: number) => boolean;
   coref: Map<number, number[]> | null;
   date: string | null;
+  /** graph.offices: each actor's office facts. */
+  offices: Fact[][];
   sport: () => boolean;
   /** Does the text contain this word (case-insensitive)? */
   textHas: (word: string) => boolean;
@@ -315,10 +320,10 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
       score = 0.85 + (before.length ? 0.05 + 0.04 * (Math.max(...before) / c.m.start) : 0);
     }
     else if (person) {
-      const inOffice = officesAt(actor, s.date).length > 0;
-      if ((c.title || c.honorific >= 0) && inOffice) score += 0.2;
+      const offices = s.offices[a]!;
+      if ((c.title || c.honorific >= 0) && inOffice(offices, s.date)) score += 0.2;
       // A bare surname links on its own only when one actor has it and is well known (in office, or a leader).
-      if (unique && (leads(actor, s.date) || (actor.prior ?? 0) >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
+      if (unique && (leadsAt(offices, s.date) || (actor.prior ?? 0) >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
     } else score += Math.min(0.3, 0.15 * s.support(a)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;
@@ -337,6 +342,12 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
   if (c.stateAfter && PLACE.has(actor.type)) score += actor.type === 'country' ? -0.6 : 0.2;
   // In sports reports, country names stand for national teams, which are other entities.
   if ((actor.type === 'country' || actor.type === 'region') && score > 0.5 && s.sport()) score = 0.5;
-  if (person && c.title && officesAt(actor, s.date).some((f) => fold(f.v).includes(c.title!))) score += 0.05;
+  if (person && c.title && titleHeld(s.offices[a]!, s.date, c.title)) score += 0.05;
   return Math.min(1, score);
+}
+
+/** Does an office held on the date name this title ("President Aliyev")? */
+function titleHeld(offices: readonly Fact[], date: string | null, title: string): boolean {
+  for (const f of offices) if ((!date || within(f, date)) && fold(f.v).includes(title)) return true;
+  return false;
 }
