@@ -24,6 +24,8 @@ import { buildAliasIndex, seqTokens } from '../../src/core/matcher';
 import { packAliasIndex } from '../../src/core/matcher-pack';
 
 export const KB_VERSION = 1;
+/** The last day the open-ended facts are known to hold: the Factbook snapshot's date. */
+export const DATA_AS_OF = '2026-01-22';
 
 export const SOURCES: Record<string, Source> = {
   backstory: { id: 'backstory', name: 'Backstory editors (written here from public knowledge)', licence: 'MIT' },
@@ -78,7 +80,9 @@ export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<Know
   b.markSharedWeak();
   applyAmbiguity(b);
   const actors = [...b.actors.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return { version: KB_VERSION, built: new Date().toISOString(), sources: SOURCES, actors };
+  // Offices, memberships and statuses are known up to the Factbook snapshot: the hand-written heads end with its
+  // holders (scripts/kb/heads.ts checks it), so an open-ended fact is true as of that day, not necessarily after.
+  return { version: KB_VERSION, built: new Date().toISOString(), dataAsOf: DATA_AS_OF, sources: SOURCES, actors };
 }
 
 async function main(): Promise<void> {

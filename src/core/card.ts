@@ -3,7 +3,7 @@
 import type { Actor, ActorType, Fact, RelatedStory, Source } from './types';
 import { isQid } from './types';
 import type { KbIndex } from './kb';
-import { factsAsOf, formatDate, holderOn, holdsOn, startOf } from './asof';
+import { dayOf, factsAsOf, formatDate, holderOn, holdsOn, startOf } from './asof';
 
 /** One line of facts on a card, already resolved against the article's date. */
 export interface CardFact {
@@ -19,6 +19,8 @@ export interface CardFact {
   src: string;
   /** A change after the article's date, in words ("no longer Prime Minister since 5 Jul 2024"). */
   changed?: string;
+  /** Set when the article is later than the knowledge base's data: "as of 22 Jan 2026, the latest in our data". */
+  beyond?: string;
 }
 
 export interface Card {
@@ -78,6 +80,16 @@ function factLine(kb: KbIndex, label: string, f: Fact, value?: string): CardFact
   return line;
 }
 
+/**
+ * An open-ended office or membership shown for a date after the knowledge base's data ends (or for today): true
+ * as far as the data goes, which the card must say rather than assert it still holds.
+ */
+function markBeyond(kb: KbIndex, line: CardFact, f: Fact, asOf: string | null): void {
+  const end = kb.kb.dataAsOf;
+  if (!end || f.until) return;
+  if (asOf === null || startOf(dayOf(asOf)) > startOf(end)) line.beyond = `as of ${short(end)}, the latest in Backstory's data`;
+}
+
 const fmtPopulation = (f: Fact): string =>
   `${Number(f.v).toLocaleString('en-US')}${f.note ? ` (${f.note})` : f.from ? ` (${f.from})` : ''}`;
 
@@ -94,6 +106,7 @@ function personCard(kb: KbIndex, a: Actor, asOf: string | null, facts: CardFact[
       headline ??= `${title} at the time of this article (${f.from ? short(f.from) : '?'} to ${short(f.until)})`;
     } else {
       headline ??= f.from ? `${title} since ${formatDate(f.from)}` : title;
+      markBeyond(kb, line, f, asOf);
     }
     facts.push(line);
   }
@@ -137,6 +150,7 @@ function officeHolders(kb: KbIndex, a: Actor, asOf: string | null, facts: CardFa
         ? `${then.name} left office on ${short(f.until)}; now ${now.name}`
         : `${then.name} left office on ${short(f.until)}`;
     }
+    markBeyond(kb, line, f, asOf);
     facts.push(line);
     if (p === 'head-of-state' || (p === 'leader' && !headline)) {
       headline = `${f.role ? `${f.role} ${then.name}` : then.name}${f.from ? ` since ${formatDate(f.from)}` : ''}`;

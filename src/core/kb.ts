@@ -51,6 +51,7 @@ export function parseKb(json: unknown): KnowledgeBase {
   for (const [k, s] of Object.entries(json.sources)) {
     if (!isObj(s) || !isStr(s.name) || !isStr(s.licence)) throw new KbError(`source ${k} needs name and licence`);
   }
+  if (json.dataAsOf !== undefined && !(isStr(json.dataAsOf) && /^\d{4}(-\d{2}){0,2}$/.test(json.dataAsOf))) throw new KbError('knowledge base "dataAsOf" is not a date');
   if (!Array.isArray(json.actors)) throw new KbError('knowledge base has no "actors" list');
   json.actors.forEach(checkActor);
   return json as unknown as KnowledgeBase;

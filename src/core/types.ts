@@ -118,6 +118,11 @@ export interface KnowledgeBase {
   built: string;
   sources: Record<string, Source>;
   actors: Actor[];
+  /**
+   * The last day the knowledge base's open-ended facts (who holds an office, memberships, statuses) were known to
+   * hold: a card for a later article, or for today, says they may have changed since.
+   */
+  dataAsOf?: string;
 }
 
 export const isQid = (id: string): boolean => /^Q[1-9]\d*$/.test(id);

@@ -30,6 +30,7 @@ function FactValue({ f, onOpen }: { f: CardFact; onOpen: (id: string) => void })
       {f.ref ? <button type="button" class="btn-link" onClick={() => onOpen(f.ref!)}>{f.value}</button> : <span>{f.value}</span>}
       {(since || range) && <span class="small muted"> · {since || range}</span>}
       {f.changed && <> <span class="badge" data-changed="">{f.changed}</span></>}
+      {f.beyond && <span class="small muted" data-beyond=""> ({f.beyond})</span>}
     </dd>
   );
 }

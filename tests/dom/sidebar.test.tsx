@@ -243,3 +243,16 @@ describe('closing and empty states', () => {
     expect(m.root.querySelector('h1')?.textContent).toBe('Azerbaijan');
   });
 });
+
+describe('card after the data ends', () => {
+  it('says an office is known only up to the data', async () => {
+    history.replaceState(null, '', '#entity=Q272945');
+    const later = { ...ALIYEV, facts: [{ ...ALIYEV.facts[0]!, beyond: "as of 22 Jan 2026, the latest in Backstory's data" }, ...ALIYEV.facts.slice(1)] };
+    const bg = fakeSend({ 'sidebar/state': () => ARTICLE, 'entity/card': () => later });
+    const m = await mount(<Sidebar send={bg.send} loadAtlas={noAtlas} />);
+    unmount = m.unmount;
+    const dd = m.root.querySelectorAll('.facts dd');
+    expect(dd[0]?.querySelector('[data-beyond]')?.textContent).toBe(" (as of 22 Jan 2026, the latest in Backstory's data)");
+    expect(dd[1]?.querySelector('[data-beyond]')).toBeNull();
+  });
+});

@@ -74,3 +74,19 @@ describe('population on a card', () => {
     expect(pop.until).toBeUndefined();
   });
 });
+
+describe('buildCard after the data ends', () => {
+  const later = new KbIndex({ ...MINI_KB, dataAsOf: '2026-01-22' });
+  it('says a holder is known only up to the data, for a later article and for today', () => {
+    const hos = (asOf: string | null) => buildCard(later, 'Q227', asOf, []).facts.find((f) => f.label === 'Head of state')!;
+    expect(hos(null).beyond).toBe('as of 22 Jan 2026, the latest in Backstory\'s data');
+    expect(hos('2026-06-01T09:00:00Z').beyond).toBe('as of 22 Jan 2026, the latest in Backstory\'s data');
+    expect(hos('2023-10-23').beyond).toBeUndefined();
+    const office = buildCard(later, 'bs:ilham-aliyev', '2026-06-01', []).facts.find((f) => f.label === 'Office')!;
+    expect(office.beyond).toMatch(/^as of 22 Jan 2026/);
+  });
+  it('says nothing for an office that ended, nor without a date in the KB', () => {
+    expect(buildCard(later, 'bs:rishi-sunak', '2026-06-01', []).facts.find((f) => f.label === 'Later office' || f.label === 'Office')?.beyond).toBeUndefined();
+    expect(buildCard(kb, 'Q227', null, []).facts.find((f) => f.label === 'Head of state')!.beyond).toBeUndefined();
+  });
+});
