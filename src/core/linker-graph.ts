@@ -24,7 +24,14 @@ export interface ActorGraph {
   qid: Uint8Array;
   /** Each actor's "holds-office" facts, in KB order (most actors share one empty list). */
   offices: Fact[][];
+  /** Type codes (K_*) and priors (0 when none) by actor index: scoring reads these, not the scattered actor objects. */
+  kind: Uint8Array;
+  prior: Float64Array;
 }
+
+export const K_OTHER = 0, K_PERSON = 1, K_COUNTRY = 2, K_CITY = 3, K_REGION = 4, K_ORG = 5;
+export const isPlace = (k: number): boolean => k === K_COUNTRY || k === K_CITY || k === K_REGION;
+const KINDS: Partial<Record<Actor['type'], number>> = { person: K_PERSON, country: K_COUNTRY, city: K_CITY, region: K_REGION, organization: K_ORG };
 
 const NO_SET: ReadonlySet<number> = new Set<number>() as ReadonlySet<number>;
 const NO_LIST: number[] = [];
@@ -72,7 +79,9 @@ export function buildGraph(actors: Actor[]): ActorGraph {
   const qid = new Uint8Array(actors.length);
   actors.forEach((a, i) => { if (isQid(a.id)) qid[i] = 1; });
   const offices = actors.map((a) => { const o = a.facts.filter((f) => f.p === 'holds-office'); return o.length ? o : (NO_FACTS as Fact[]); });
-  return { related, country, wellKnown, born, qid, offices };
+  const kind = new Uint8Array(actors.length), prior = new Float64Array(actors.length);
+  actors.forEach((a, i) => { kind[i] = KINDS[a.type] ?? K_OTHER; prior[i] = a.prior ?? 0; });
+  return { related, country, wellKnown, born, qid, offices, kind, prior };
 }
 
 export const within = (f: Fact, date: string): boolean => (!f.from || f.from <= date) && (!f.until || date < f.until);

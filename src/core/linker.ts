@@ -5,7 +5,7 @@ import type { Actor, Correction, Fact, KnowledgeBase, Mention } from './types';
 import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
 import { type Tokens, fold, tokenize, tokenText } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
-import { type ActorGraph, buildGraph, inOffice, leadsAt, within } from './linker-graph';
+import { type ActorGraph, K_CITY, K_COUNTRY, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
 import { FUNCTION_WORDS, HONORIFICS, TITLES } from './linker-context';
 import { type Context, isSport, readContext, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
@@ -51,7 +51,6 @@ function seqInfo(index: AliasIndex, seq: Seq): SeqInfo {
 export const THRESHOLD = 0.6;
 export const POSSIBLE = 0.3;
 
-const PLACE = new Set(['country', 'city', 'region']);
 /**
  * `packed` (optional): the alias index written at KB build time (dist/data/kb-index.json). Used when it was built
  * from these very actors, which saves most of the load time; otherwise the index is built here.
@@ -101,7 +100,12 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   let lowerText: string | undefined;
   const lower = () => (lowerText ??= text.toLowerCase());
   const sport = () => (sportMemo ??= isSport(text));
-  const textHas = (w: string) => lower().includes(w.toLowerCase());
+  let has: Map<string, boolean> | undefined;
+  const textHas = (w: string) => {
+    let yes = (has ??= new Map()).get(w);
+    if (yes === undefined) has.set(w, (yes = lower().includes(w.toLowerCase())));
+    return yes;
+  };
   const actors = index.actors;
 
   // Pass 1: anchors are plain full names that link on their own; they give context to everything else.
@@ -164,8 +168,14 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   /** Sorted, one score per actor, confirmed QIDs before their local twins. */
   const best = (out: Scored[]): Scored[] => {
     if (out.length <= 1) return out;
-    // One score per actor (its best alias here).
-    out.sort(byScore);
+    // One score per actor (its best alias here). Lists are short: a stable insertion sort, as Array#sort orders.
+    if (out.length > 16) out.sort(byScore);
+    else for (let i = 1; i < out.length; i++) {
+      const x = out[i]!;
+      let j = i - 1;
+      for (; j >= 0 && byScore(out[j]!, x) > 0; j--) out[j + 1] = out[j]!;
+      out[j + 1] = x;
+    }
     const list: Scored[] = [];
     for (const s of out) {
       let dup = false;
@@ -181,9 +191,10 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     return list;
   };
   const none = () => 0, no = () => false;
-  const byScore = (a: Scored, b: Scored) => b.score - a.score || (actors[b.actor]!.prior ?? 0) - (actors[a.actor]!.prior ?? 0);
+  const prior = graph.prior;
+  const byScore = (a: Scored, b: Scored) => b.score - a.score || prior[b.actor]! - prior[a.actor]!;
   const crowded = (c: Context) => c.m.entries.length > 6 && !c.title && c.honorific < 0;
-  const alone: Signals = { support: none, conflict: no, coref: null, date, offices: graph.offices, sport, textHas };
+  const alone: Signals = { support: none, conflict: no, coref: null, date, graph, sport, textHas };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
   const first = ctxs.map((c) => scoreAll(c, alone)[0]);
   const sure = ctxs.map((c, i) => {
@@ -223,11 +234,11 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
   // A place with no support in an article whose places lie in another country is the wrong place.
   const conflict = (a: number): boolean => {
-    if (!PLACE.has(actors[a]!.type)) return false;
+    if (!isPlace(graph.kind[a]!)) return false;
     const mine = graph.country[a]!, rel = graph.related[a]!;
     for (const b of anchors.keys()) {
-      const t = actors[b]!.type;
-      if (b === a || (t !== 'city' && t !== 'region')) continue;
+      const t = graph.kind[b]!;
+      if (b === a || (t !== K_CITY && t !== K_REGION)) continue;
       const theirs = graph.country[b]!;
       if (theirs.length && !theirs.some((x) => x === a || mine.includes(x) || rel.has(x))) return true;
     }
@@ -235,7 +246,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
 
   // Pass 2: every match with context; pass 3: short forms through coreference with the full names linked.
-  const withSupport: Signals = { support, conflict, coref: null, date, offices: graph.offices, sport, textHas };
+  const withSupport: Signals = { support, conflict, coref: null, date, graph, sport, textHas };
   const pass2 = ctxs.map((c) => scoreAll(c, withSupport));
   const full = new Map<number, number[]>();
   pass2.forEach((list, i) => {
@@ -246,7 +257,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       full.set(best.actor, starts);
     }
   });
-  const withCoref: Signals = { support, conflict, coref: full, date, offices: graph.offices, sport, textHas };
+  const withCoref: Signals = { support, conflict, coref: full, date, graph, sport, textHas };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
   const chosen: (Actor | undefined)[] = [];
@@ -292,8 +303,7 @@ interface Signals {
   conflict: (a: number) => boolean;
   coref: Map<number, number[]> | null;
   date: string | null;
-  /** graph.offices: each actor's office facts. */
-  offices: Fact[][];
+  graph: ActorGraph;
   sport: () => boolean;
   /** Does the text contain this word (case-insensitive)? */
   textHas: (word: string) => boolean;
@@ -301,7 +311,7 @@ interface Signals {
 
 /** `unique`: the match has this one candidate. */
 function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signals, unique: boolean): number {
-  const person = actor.type === 'person';
+  const kind = s.graph.kind[a]!, person = kind === K_PERSON;
   let score: number;
   // "England" for the England national rugby team: only in a sports report.
   if (flags & A_TEAM) {
@@ -320,10 +330,10 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
       score = 0.85 + (before.length ? 0.05 + 0.04 * (Math.max(...before) / c.m.start) : 0);
     }
     else if (person) {
-      const offices = s.offices[a]!;
+      const offices = s.graph.offices[a]!;
       if ((c.title || c.honorific >= 0) && inOffice(offices, s.date)) score += 0.2;
       // A bare surname links on its own only when one actor has it and is well known (in office, or a leader).
-      if (unique && (leadsAt(offices, s.date) || (actor.prior ?? 0) >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
+      if (unique && (leadsAt(offices, s.date) || s.graph.prior[a]! >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
     } else score += Math.min(0.3, 0.15 * s.support(a)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;
@@ -339,10 +349,10 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
   }
   // A capitalised unknown word beside the name makes it part of a longer name ("Jordan Peterson", "Georgia Tech").
   if (c.capPrev || c.capNext) score -= score >= 0.85 && flags & A_SHORT ? 0.2 : 0.45;
-  if (c.stateAfter && PLACE.has(actor.type)) score += actor.type === 'country' ? -0.6 : 0.2;
+  if (c.stateAfter && isPlace(kind)) score += kind === K_COUNTRY ? -0.6 : 0.2;
   // In sports reports, country names stand for national teams, which are other entities.
-  if ((actor.type === 'country' || actor.type === 'region') && score > 0.5 && s.sport()) score = 0.5;
-  if (person && c.title && titleHeld(s.offices[a]!, s.date, c.title)) score += 0.05;
+  if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
+  if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
   return Math.min(1, score);
 }
 
