@@ -65,7 +65,7 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
 }
 
 function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch): LinkResult {
-  const toks = (scratch.toks = tokenize(text, scratch.toks));
+  const toks = (scratch.toks = tokenize(text, scratch.toks, index.lowerFirst));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
   // can never link: drop them before any scoring (they are most matches in running text). `named` marks actors

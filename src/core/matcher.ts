@@ -2,7 +2,7 @@
 // once (hashing folded tokens on the fly) and each token start costs one Map lookup. NOTES.md measured a
 // character trie at ~22 MB/s; a first-token hash map does far less work per character.
 import type { Actor, Alias, KnowledgeBase } from './types';
-import { type Tokens, T_BLOCKED, T_LOWER, foldUnit, gapCompatible, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
+import { type Tokens, T_BLOCKED, T_LOWER, foldUnit, gapCompatible, lowerKey, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
 
 // Alias flags, packed.
 export const A_CS = 1;
@@ -301,8 +301,7 @@ export function seqTokens(seq: Seq): string[] {
   return (seq.tokens = out);
 }
 
-/** A 16-bit key from the first two folded code units of a word (a cheap pre-filter before hashing). */
-export const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
+export { lowerKey };
 
 function bitCount(n: number): number {
   let c = 0;
@@ -334,18 +333,18 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     return true;
   };
   const firstTable = index.firstTable, firstBits = index.firstBits, pairTable = index.pairTable, pairBits = index.pairBits, singles = index.singles, pairLists = index.pairLists;
-  for (let t = 0; t < count; t++) {
+  // The tokens that may start a name: listed by the tokeniser when it was given this index's lowerFirst table.
+  if (toks.candFilter !== lowerFirst) listCandidates(toks, lowerFirst);
+  const cand = toks.cand, nc = toks.candCount;
+  let free = 0; // first token not inside the last match
+  for (let ci = 0; ci < nc; ci++) {
+    const t = cand[ci]!;
+    if (t < free) continue;
     const f = flags[t]!;
     if (f & T_BLOCKED) continue;
-    let h: number;
-    if (f & T_LOWER) {
-      // Lower-case words start no name except the few lower-case aliases: two cheap filters before any lookup.
-      const s0 = toks.start[t]!;
-      const c0 = text.charCodeAt(s0), c1 = s0 + 1 < toks.end[t]! ? text.charCodeAt(s0 + 1) : 0;
-      if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1)]) continue;
-      h = tokenHash(toks, t);
-      if (!index.lowerHeads.has(h)) continue;
-    } else h = tokenHash(toks, t);
+    const h = tokenHash(toks, t);
+    // A lower-case word that passed the first-letters filter must still start a lower-case alias.
+    if (f & T_LOWER && !index.lowerHeads.has(h)) continue;
     const b = bitOf(h);
     if ((firstBits[b >> 5]! & (1 << (b & 31))) === 0) continue;
     const at = firstTable.get(h);
@@ -362,12 +361,28 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     let end = toks.end[t + L]!;
     if (hit.dot && text.charCodeAt(end) === 46) end++;
     out.push({ tokStart: t, tokEnd: t + L + 1, start: toks.start[t]!, end, entries: hit.entries, seq: hit });
-    t += L;
+    free = t + L + 1;
   }
   return out;
 }
 
+/** The candidate list `tokenize` makes when given lowerFirst, for tokens made without it. */
+function listCandidates(toks: Tokens, lowerFirst: Uint8Array): void {
+  const { text, flags, start, end, cand } = toks;
+  let nc = 0;
+  for (let t = 0; t < toks.count; t++) {
+    if (flags[t]! & T_LOWER) {
+      const s0 = start[t]!;
+      const c0 = text.charCodeAt(s0), c1 = s0 + 1 < end[t]! ? text.charCodeAt(s0 + 1) : 0;
+      if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1)]) continue;
+    }
+    cand[nc++] = t;
+  }
+  toks.candCount = nc;
+  toks.candFilter = lowerFirst;
+}
+
 /** Convenience: tokenise and match. */
 export function matchText(index: AliasIndex, text: string): RawMatch[] {
-  return findMatches(index, text, tokenize(text));
+  return findMatches(index, text, tokenize(text, undefined, index.lowerFirst));
 }

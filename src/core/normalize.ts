@@ -107,6 +107,13 @@ export interface Tokens {
   flags: Uint8Array;
   /** Gap class between this token and the previous one. */
   gap: Uint8Array;
+  /**
+   * Tokens that may start a name, in order (`candCount` of them): all but the lower-case words whose first two
+   * code units `candFilter` (the matcher's lowerFirst table) turns away. Null filter: not made (no table given).
+   */
+  cand: Uint32Array;
+  candCount: number;
+  candFilter: Uint8Array | null;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -126,13 +133,13 @@ const WORD_ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) WORD_ASCII[c] = ASCII[c]! >= 1 && ASCII[c]! <= 3 ? 1 : 0;
 
 function alloc(cap: number): Tokens {
-  return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap) };
+  return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap), cand: new Uint32Array(cap), candCount: 0, candFilter: null };
 }
 
 function grow(out: Tokens, cap: number): void {
-  const s = new Uint32Array(cap), e = new Uint32Array(cap), h = new Int32Array(cap), f = new Uint8Array(cap), g = new Uint8Array(cap);
-  s.set(out.start); e.set(out.end); h.set(out.hash); f.set(out.flags); g.set(out.gap);
-  out.start = s; out.end = e; out.hash = h; out.flags = f; out.gap = g;
+  const s = new Uint32Array(cap), e = new Uint32Array(cap), h = new Int32Array(cap), f = new Uint8Array(cap), g = new Uint8Array(cap), k = new Uint32Array(cap);
+  s.set(out.start); e.set(out.end); h.set(out.hash); f.set(out.flags); g.set(out.gap); k.set(out.cand);
+  out.start = s; out.end = e; out.hash = h; out.flags = f; out.gap = g; out.cand = k;
 }
 
 function isWordUnit(c: number): boolean {
@@ -159,20 +166,22 @@ export function tokenHash(toks: Tokens, t: number): number {
  * Split text into tokens in one pass, with case and sentence-position flags from the original characters.
  * Chunks of non-space text that look like URLs, e-mail addresses or code (`://`, `@` inside a word, `_`,
  * dotted identifiers like `a.b.c`) have their tokens blocked. `reuse` lends buffers (index building).
+ * `lowerFirst` (the alias index's table, keyed by `lowerKey`): also list the tokens that may start a name (cand).
  */
-export function tokenize(text: string, reuse?: Tokens): Tokens {
+export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array): Tokens {
   const len = text.length;
   let cap = Math.max(16, (len >> 2) + 8);
   const out = reuse ?? alloc(cap);
   cap = out.start.length;
-  let { start, end, flags, gap } = out;
+  let { start, end, flags, gap, cand } = out;
   let hash = out.hash;
-  let n = 0;
+  let n = 0, nc = 0;
   let gapClass = G_OTHER; // before the first token
   let sentence = true, para = true;
   let chunkFirst = 0; // first token of the current whitespace-delimited chunk
   let chunkCode = false;
   let hashed = -1; // the current token's hash when the scan made it
+  let skip = false; // the current token can start no name (lowerFirst)
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -181,9 +190,9 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
     if (k === C_WORD || k === C_SOLO) {
       if (n === cap) {
         cap *= 2;
-        out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap;
+        out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap; out.cand = cand;
         grow(out, cap);
-        ({ start, end, hash, flags, gap } = out);
+        ({ start, end, hash, flags, gap, cand } = out);
       }
       // A word glued to the previous one by '.' ("a.b.c", "bbc.co.uk") is code or a domain; "U.S" is not.
       if (i > 0 && text.charCodeAt(i - 1) === 46 && n > 0 && end[n - 1] === i - 1 && n > chunkFirst &&
@@ -197,6 +206,11 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
         for (i++; i < len; i++) {
           const d = text.charCodeAt(i);
           if (d < 128 ? WORD_ASCII[d] === 0 : classify(d) !== C_WORD) break;
+        }
+        // Starts no name unless a lower-case alias starts with its first two code units (ASCII ones only).
+        if (lowerFirst !== undefined && c < 128) {
+          const c1 = i > s + 1 ? text.charCodeAt(s + 1) : 0;
+          if (c1 < 128 && lowerFirst[lowerKey(c, c1)] === 0) skip = true;
         }
       } else {
         // Other starts: the matcher hashes every such token, so the hash is made in the same pass as the scan.
@@ -225,6 +239,7 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
       if (sentence) f |= T_SENT;
       if (para) f |= T_PARA;
       start[n] = s; end[n] = i; hash[n] = hashed; flags[n] = f; gap[n] = gapClass;
+      if (skip) skip = false; else cand[nc++] = n;
       hashed = -1;
       n++;
       sentence = false; para = false; gapClass = G_NONE;
@@ -260,8 +275,12 @@ export function tokenize(text: string, reuse?: Tokens): Tokens {
   }
   if (chunkCode) for (let t = chunkFirst; t < n; t++) flags[t]! |= T_BLOCKED;
   out.text = text; out.count = n; out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap;
+  out.cand = cand; out.candCount = lowerFirst ? nc : 0; out.candFilter = lowerFirst ?? null;
   return out;
 }
+
+/** A 16-bit key from the first two folded code units of a word (a cheap pre-filter before hashing). */
+export const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
 
 /** Hash a folded token string the same way `tokenize` does. */
 export function hashFolded(s: string): number {

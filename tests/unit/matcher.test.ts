@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, KnowledgeBase } from '../../src/core/types';
-import { buildAliasIndex, matchText } from '../../src/core/matcher';
+import { buildAliasIndex, findMatches, matchText } from '../../src/core/matcher';
+import { tokenize } from '../../src/core/normalize';
 
 const actor = (id: string, name: string, aliases: Actor['aliases'] = [], type: Actor['type'] = 'city'): Actor => ({ id, type, name, desc: '', aliases, facts: [] });
 const kb: KnowledgeBase = {
@@ -48,5 +49,17 @@ describe('matcher', () => {
   });
   it('skips lower-case words without looking them up', () => {
     expect(found('new york is lower case here')).toEqual([]);
+  });
+  it('lists as name starts only the lower-case words that begin like a lower-case alias', () => {
+    const lower = buildAliasIndex({ ...kb, actors: [...kb.actors, actor('bs:shabaab', 'al-Shabaab', [], 'armed-group')] });
+    const text = 'aid to al-Shabaab and alms, said York officials in 2024';
+    const t = tokenize(text, undefined, lower.lowerFirst);
+    const listed = Array.from(t.cand.subarray(0, t.candCount), (i) => text.slice(t.start[i], t.end[i]));
+    // "al" and "alms" start with "al"; every capitalised or digit token is listed; other lower-case words are not.
+    expect(listed).toEqual(['al', 'Shabaab', 'alms', 'York', '2024']);
+    // Tokens made without the table give the same matches (the matcher lists the starts itself).
+    const spans = (ms: ReturnType<typeof findMatches>) => ms.map((m) => text.slice(m.start, m.end));
+    expect(spans(findMatches(lower, text, t))).toEqual(['al-Shabaab', 'York']);
+    expect(spans(findMatches(lower, text, tokenize(text)))).toEqual(['al-Shabaab', 'York']);
   });
 });
