@@ -203,15 +203,20 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
       else if (a === 1 || (a === 0 && caseOf(c) === 2)) {
         // Lower-case start (most tokens): never all capitals and hashed only when looked up, so only the end is sought.
         f = T_LOWER;
-        for (i++; i < len; i++) {
+        // The second code unit is read apart: the lowerFirst filter below keys on it (0 for a one-letter word).
+        let c1 = 0;
+        if (++i < len) {
           const d = text.charCodeAt(i);
-          if (d < 128 ? WORD_ASCII[d] === 0 : classify(d) !== C_WORD) break;
+          if (d < 128 ? WORD_ASCII[d] !== 0 : classify(d) === C_WORD) {
+            c1 = d;
+            for (i++; i < len; i++) {
+              const e = text.charCodeAt(i);
+              if (e < 128 ? WORD_ASCII[e] === 0 : classify(e) !== C_WORD) break;
+            }
+          }
         }
         // Starts no name unless a lower-case alias starts with its first two code units (ASCII ones only).
-        if (lowerFirst !== undefined && c < 128) {
-          const c1 = i > s + 1 ? text.charCodeAt(s + 1) : 0;
-          if (c1 < 128 && lowerFirst[lowerKey(c, c1)] === 0) skip = true;
-        }
+        if (lowerFirst !== undefined && c < 128 && c1 < 128 && lowerFirst[(c << 8) | c1] === 0) skip = true;
       } else {
         // Other starts: the matcher hashes every such token, so the hash is made in the same pass as the scan.
         let upper = 0, lower = 0, h = FNV_OFFSET;
