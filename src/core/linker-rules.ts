@@ -17,9 +17,17 @@ export function acronymElsewhere(text: string, acr: string, actor: Actor): boole
   const words = text.slice(Math.max(0, at - 120), at).split(/[\s-]+/).filter((w) => w && !/^(of|and|for|the|de|du|la|&)$/i.test(w));
   const phrase = words.slice(-acr.length);
   if (phrase.length < acr.length || phrase.map((w) => w[0]!.toUpperCase()).join('') !== acr.toUpperCase()) return false;
-  const bare = (t: string) => fold(t).split(/[\s-]+/).filter((w) => !/^(of|and|for|the|de|du|la|&)$/.test(w)).join(' ');
   const spelled = bare(phrase.join(' '));
-  return !bare(actor.name).includes(spelled) && !actor.aliases.some((a) => bare(a.t).includes(spelled));
+  return !bareNames(actor).some((n) => n.includes(spelled));
+}
+
+const bare = (t: string) => fold(t).split(/[\s-]+/).filter((w) => !/^(of|and|for|the|de|du|la|&)$/.test(w)).join(' ');
+// The actor's name and aliases without small words, kept per actor: a country has hundreds of aliases to fold.
+const barest = new WeakMap<Actor, string[]>();
+function bareNames(actor: Actor): string[] {
+  let list = barest.get(actor);
+  if (!list) barest.set(actor, (list = [actor.name, ...actor.aliases.map((a) => a.t)].map(bare)));
+  return list;
 }
 
 /** Two entries of the knowledge base for one actor: same type and a full name in common. */

@@ -248,6 +248,11 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
       hashed = -1;
       n++;
       sentence = false; para = false; gapClass = G_NONE;
+      // One space after a word (the commonest gap) is taken here, as the space branch below would take it.
+      if (i < len && text.charCodeAt(i) === 32) {
+        if (chunkCode) { for (let t = chunkFirst; t < n; t++) flags[t]! |= T_BLOCKED; chunkCode = false; }
+        chunkFirst = n; gapClass = G_SPACE; i++;
+      }
       continue;
     }
     if (k === C_SPACE) {
