@@ -83,7 +83,9 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       const set = (info.shortSet ??= new Set(info.shorts));
       for (const a of namedList) if (set.has(a)) return true;
     } else for (const a of info.shorts) if (named[a] === stamp) return true;
-    if (info.shorts.length === 1 && graph.wellKnown[info.shorts[0]!]) return true;
+    // A leader's surname may link alone (scoreEntry decides, with the article's date and country): keep it when few
+    // people share it and one of them ever led.
+    if (info.shorts.length <= 6) for (const a of info.shorts) if (graph.wellKnown[a]) return true;
     if (m.tokStart === 0) return false;
     const w = tokenText(text, toks, m.tokStart - 1);
     return TITLES.has(w) || HONORIFICS.has(w);
@@ -149,12 +151,21 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     const s = scoreEntry(actors[e.actor]!, e.actor, e.flags, c, signals, unique);
     out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
   };
+  /** Among the people a bare surname names, exactly one led a state or government on the article's date. */
+  const soleLeader = (c: Context): boolean => {
+    let n = 0;
+    for (const ei of c.m.entries) {
+      const e = index.entries[ei]!;
+      if (e.flags & A_SHORT && graph.kind[e.actor] === K_PERSON && leadsAt(graph.offices[e.actor]!, date) && ++n > 1) return false;
+    }
+    return n === 1;
+  };
   const scoreAll = (c: Context, signals: Signals): Scored[] => {
     // Readings that use neither support, conflict nor coreference score the same in every pass: a context whose
     // candidates are all such reuses its first scores (most matches are plain full names).
     if (c.alone && (signals === alone || !c.dep)) return c.alone as Scored[];
     const out: Scored[] = [];
-    const unique = c.m.entries.length === 1;
+    const unique = c.m.entries.length === 1 || soleLeader(c);
     for (const ei of eligible(c)) scoreInto(out, c, signals, unique, ei);
     const coref = signals.coref;
     if (coref && crowded(c)) {
@@ -194,7 +205,19 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const prior = graph.prior;
   const byScore = (a: Scored, b: Scored) => b.score - a.score || prior[b.actor]! - prior[a.actor]!;
   const crowded = (c: Context) => c.m.entries.length > 6 && !c.title && c.honorific < 0;
-  const alone: Signals = { support: none, conflict: no, coref: null, date, graph, sport, textHas };
+  // Named in full anywhere in the text (the pre-filter's marks), ambiguous names too: "Turkey" may be the bird,
+  // but beside "Erdogan" it makes the text about Turkey.
+  // A city or region of the country counts ("Merkel" beside Berlin).
+  const about = (a: number): boolean => {
+    const mine = graph.country[a]!, rel = graph.related[a]!;
+    for (const x of namedList) {
+      if (x === a) continue;
+      if (rel.has(x) || mine.includes(x)) return true;
+      for (const c of graph.country[x]!) if (mine.includes(c)) return true;
+    }
+    return false;
+  };
+  const alone: Signals = { support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
   const first = ctxs.map((c) => scoreAll(c, alone)[0]);
   const sure = ctxs.map((c, i) => {
@@ -246,7 +269,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
 
   // Pass 2: every match with context; pass 3: short forms through coreference with the full names linked.
-  const withSupport: Signals = { support, conflict, coref: null, date, graph, sport, textHas };
+  const withSupport: Signals = { support, conflict, coref: null, date, graph, sport, textHas, about };
   const pass2 = ctxs.map((c) => scoreAll(c, withSupport));
   const full = new Map<number, number[]>();
   pass2.forEach((list, i) => {
@@ -257,7 +280,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       full.set(best.actor, starts);
     }
   });
-  const withCoref: Signals = { support, conflict, coref: full, date, graph, sport, textHas };
+  const withCoref: Signals = { support, conflict, coref: full, date, graph, sport, textHas, about };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
   const chosen: (Actor | undefined)[] = [];
@@ -307,6 +330,8 @@ interface Signals {
   sport: () => boolean;
   /** Does the text contain this word (case-insensitive)? */
   textHas: (word: string) => boolean;
+  /** Does the text name, in full, the actor's country or an actor related to it (even an ambiguous name)? */
+  about: (a: number) => boolean;
 }
 
 /** `unique`: the match has this one candidate. */
@@ -332,8 +357,11 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
     else if (person) {
       const offices = s.graph.offices[a]!;
       if ((c.title || c.honorific >= 0) && inOffice(offices, s.date)) score += 0.2;
-      // A bare surname links on its own only when one actor has it and is well known (in office, or a leader).
-      if (unique && (leadsAt(offices, s.date) || s.graph.prior[a]! >= 0.5) && !FUNCTION_WORDS.has(fold(c.surface))) score += 0.25;
+      // A bare surname links on its own only when it names one well-known person: one with a high prior, or the
+      // only one of its people who led a state or government on the article's date, in a text about that leader's
+      // country or a related actor ("Kibaki" beside Kenya). With every head since 2000 in the knowledge base,
+      // "Wade" in "Roe v. Wade" or "Bio scientists" must not become a president.
+      if (unique && !FUNCTION_WORDS.has(fold(c.surface)) && (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
     } else score += Math.min(0.3, 0.15 * s.support(a)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;
