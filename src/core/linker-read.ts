@@ -3,7 +3,7 @@
 // text is a sports report.
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
-import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, tokenText } from './normalize';
+import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, hasWideWordUnit, tokenText } from './normalize';
 import { AFTER_NAME, FUNCTION_WORDS, HONORIFICS, PRE_TITLE, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
@@ -123,10 +123,39 @@ export function surfaceOk(text: string, c: Context, t: string, flags: number): b
   return true;
 }
 
-export function isSport(text: string): boolean {
+export function isSport(text: string, toks?: Tokens): boolean {
+  if (toks && SPORT_PLAIN && !hasWideWordUnit(text)) return sportByTokens(text, toks);
   if (!SPORT_STRONG_RE.test(text)) return false;
   let n = 0;
   SPORT_ALL_RE.lastIndex = 0;
   while (SPORT_ALL_RE.exec(text) && ++n < 3);
   return n >= 3;
+}
+
+// The same answer from the tokens, without two regex passes over the text. The regexes match a cue word as a whole
+// run of ASCII word characters ([A-Za-z0-9_], any case). When every word character of the text is ASCII, tokens
+// are exactly such runs minus '_': a run is a cue word when its token is one and no '_' touches the token. Texts
+// with other word characters ("rugbyé", where "rugby" is a run inside a longer token) keep the regexes.
+const SPORT_ALL = new Set([...SPORT_STRONG, ...SPORT_WEAK]);
+const SPORT_PLAIN = [...SPORT_ALL].every((w) => /^[a-z]{3,18}$/.test(w));
+/** By a cue word's first three letters: bit (length - 3) set for each cue word of that length. */
+const SPORT3 = new Uint16Array(26 * 26 * 26);
+for (const w of SPORT_ALL) if (SPORT_PLAIN) SPORT3[((w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97) * 26 + w.charCodeAt(2) - 97]! |= 1 << (w.length - 3);
+
+function sportByTokens(text: string, toks: Tokens): boolean {
+  const { start, end, count } = toks;
+  let n = 0, strong = false;
+  for (let t = 0; t < count; t++) {
+    const s = start[t]!, len = end[t]! - s;
+    if (len < 3 || len > 18) continue;
+    // (c | 32) - 97 is a letter's place in the alphabet for ASCII letters of either case, out of 0..25 otherwise.
+    const a = (text.charCodeAt(s) | 32) - 97, b = (text.charCodeAt(s + 1) | 32) - 97, c = (text.charCodeAt(s + 2) | 32) - 97;
+    if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25 || (SPORT3[(a * 26 + b) * 26 + c]! & (1 << (len - 3))) === 0) continue;
+    const w = text.slice(s, s + len).toLowerCase();
+    if (!SPORT_ALL.has(w) || text.charCodeAt(s - 1) === 95 || text.charCodeAt(s + len) === 95) continue;
+    n++;
+    if (!strong) strong = SPORT_STRONG.has(w);
+    if (strong && n >= 3) return true;
+  }
+  return false;
 }

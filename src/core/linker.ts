@@ -101,7 +101,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   let sportMemo: boolean | undefined;
   let lowerText: string | undefined;
   const lower = () => (lowerText ??= text.toLowerCase());
-  const sport = () => (sportMemo ??= isSport(text));
+  const sport = () => (sportMemo ??= isSport(text, toks));
   let has: Map<string, boolean> | undefined;
   const textHas = (w: string) => {
     let yes = (has ??= new Map()).get(w);

@@ -292,6 +292,17 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
 /** A 16-bit key from the first two folded code units of a word (a cheap pre-filter before hashing). */
 export const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
 
+const WIDE = /[^\x00-\x7f]/g;
+/** Does the text hold a code unit above ASCII that tokens take in (a letter, mark, digit, CJK or surrogate)? */
+export function hasWideWordUnit(text: string): boolean {
+  WIDE.lastIndex = 0;
+  for (let m = WIDE.exec(text); m !== null; m = WIDE.exec(text)) {
+    const k = classify(text.charCodeAt(m.index));
+    if (k === C_WORD || k === C_SOLO) return true;
+  }
+  return false;
+}
+
 /** Hash a folded token string the same way `tokenize` does. */
 export function hashFolded(s: string): number {
   return hashString(s, FNV_OFFSET) & 0x3fffffff;
