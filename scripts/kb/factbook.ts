@@ -39,7 +39,8 @@ export function parseOffice(text: string | null | undefined): ParsedOffice | und
   const head = (m ? m[1]! : first).trim();
   const words = head.split(/\s+/);
   let i = 0;
-  while (i < words.length - 1 && ROLE_WORDS.has(words[i]!.toLowerCase()) && !isCaps(words[i]!)) i++;
+  // "President of China XI Jinping": a place after "of" belongs to the role.
+  while (i < words.length - 1 && !isCaps(words[i]!) && (ROLE_WORDS.has(words[i]!.toLowerCase()) || (i > 0 && /^(of|the)$/i.test(words[i - 1]!)))) i++;
   const role = words.slice(0, i).join(' ').replace(/,$/, '');
   let rest = words.slice(i).join(' ');
   while (RANKS.test(rest)) rest = rest.replace(RANKS, '');
@@ -49,6 +50,11 @@ export function parseOffice(text: string | null | undefined): ParsedOffice | und
   const since = m ? parseDayMonthYear(m[2]!.replace(/^\w+,?\s+/, (x) => (/^\d/.test(x) ? x : x))) : undefined;
   return since ? { role, name, since } : { role, name };
 }
+
+/** A head of state's name without initials or a territorial suffix: "Donald J. Trump" and "Donald Trump" agree, as do
+ * "Willem-Alexander of the Netherlands" and "Willem-Alexander". */
+export const bareName = (name: string): string =>
+  fold(name).replace(/\s+of\s+.*$/, '').split(' ').filter((w) => !/^\p{L}\.?$/u.test(w)).join(' ');
 
 const firstLast = (name: string): string => {
   const w = fold(name).split(' ');
@@ -78,6 +84,15 @@ export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: Fact
   const people = new Map<string, string>();
   const persons = [...b.actors.values()].filter((a) => a.type === 'person').sort((x, y) => Number(y.id.startsWith('bs:')) - Number(x.id.startsWith('bs:')));
   for (const a of persons) if (!people.has(fold(a.name))) people.set(fold(a.name), a.id);
+  // Current hand-written heads of state of sovereign countries, by bare name, and the country (the first by id).
+  const heads = new Map<string, string>();
+  for (const c of [...b.actors.values()].filter((a) => a.type === 'country').sort((x, y) => (x.id < y.id ? -1 : 1))) {
+    for (const f of c.facts) {
+      if (f.p !== 'head-of-state' || f.src !== 'backstory' || f.until || !f.ref) continue;
+      const k = bareName(b.get(f.v)?.name ?? '');
+      if (k && !heads.has(k)) heads.set(k, c.id);
+    }
+  }
   for (const a of persons) if (!people.has(firstLast(a.name))) people.set(firstLast(a.name), a.id);
   let offices = 0;
   let memberships = 0;
@@ -101,6 +116,18 @@ export function applyFactbook(b: KbBuilder, records: FactbookRecord[], ctx: Fact
       if (ctx.handOffices.has(`${id}|${p}`)) continue;
       const o = parseOffice(text);
       if (!o) continue;
+      // A territory whose chief of state is a sovereign's current head of state (King Charles III for Bermuda, the
+      // US President for Guam) has had that sovereign's heads of state: the hand-written list since 2000 applies.
+      const sov = !sovereign && p === 'head-of-state' ? heads.get(bareName(o.name)) : undefined;
+      if (sov && sov !== id) {
+        const from = b.get(sov)!;
+        for (const f of from.facts) {
+          if (f.p !== 'head-of-state' || f.src !== 'backstory' || (f.until && f.until < '2000')) continue;
+          b.fact(id, { ...f, note: `as head of state of ${from.name}` });
+        }
+        offices++;
+        continue;
+      }
       let who = people.get(fold(o.name)) ?? people.get(firstLast(o.name));
       if (!who) {
         who = b.freeLocalId(o.name);

@@ -86,6 +86,12 @@ const SPOT: [string, 'head-of-state' | 'head-of-government', string, RegExp][] =
   ['Q1037', 'head-of-state', '2005-06-01', /Paul Kagame/], // Rwanda
   ['Q954', 'head-of-state', '2005-06-01', /Robert Mugabe/], // Zimbabwe
   ['Q750', 'head-of-state', '2008-06-01', /Evo Morales/], // Bolivia
+  // Territories have their sovereign's heads of state (scripts/kb/factbook.ts).
+  ['Q23635', 'head-of-state', '2010-01-01', /Elizabeth II/], // Bermuda
+  ['Q16635', 'head-of-state', '2010-01-01', /Barack Obama/], // Guam
+  ['Q21203', 'head-of-state', '2010-01-01', /Beatrix/], // Aruba
+  ['Q223', 'head-of-state', '2010-01-01', /Margrethe II/], // Greenland
+  ['Q8646', 'head-of-state', '2010-01-01', /Hu Jintao/], // Hong Kong
 ];
 
 describe('holders on a date (spot checks written here)', () => {

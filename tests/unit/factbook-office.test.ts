@@ -34,3 +34,9 @@ describe('parseOffice, a year alone', () => {
     expect(parseOffice('President Jean-Marc SASSOU-Koffi (since 1997)')).toEqual({ role: 'President', name: 'Jean-Marc Sassou-Koffi', since: '1997' });
   });
 });
+
+describe('parseOffice, a place in the title', () => {
+  it('keeps "of <place>" in the role', () => {
+    expect(parseOffice('President of Freedonia LI Wei (since 14 March 2013)')).toEqual({ role: 'President of Freedonia', name: 'Li Wei', since: '2013-03-14' });
+  });
+});
