@@ -295,9 +295,10 @@ export const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) |
 const WIDE = /[^\x00-\x7f]/g;
 /** Does the text hold a code unit above ASCII that tokens take in (a letter, mark, digit, CJK or surrogate)? */
 export function hasWideWordUnit(text: string): boolean {
+  // test() with a global regex moves lastIndex past each hit without making a match array (curly quotes are many).
   WIDE.lastIndex = 0;
-  for (let m = WIDE.exec(text); m !== null; m = WIDE.exec(text)) {
-    const k = classify(text.charCodeAt(m.index));
+  while (WIDE.test(text)) {
+    const k = classify(text.charCodeAt(WIDE.lastIndex - 1));
     if (k === C_WORD || k === C_SOLO) return true;
   }
   return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { G_APOS, G_DOT, G_HYPHEN, G_NONE, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_SENT, fold, hashFolded, tokenHash, tokenize, tokenText } from '../../src/core/normalize';
+import { G_APOS, G_DOT, G_HYPHEN, G_NONE, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_SENT, fold, hasWideWordUnit, hashFolded, tokenHash, tokenize, tokenText } from '../../src/core/normalize';
 
 const words = (text: string) => {
   const t = tokenize(text);
@@ -85,5 +85,13 @@ describe('tokenize', () => {
     for (let i = 0; i < t.count; i++) expect(tokenHash(t, i)).toBe(hashFolded(tokenText(text, t, i)));
     expect(t.hash[1]).toBe(hashFolded('istanbul'));
     expect(t.hash[4]).toBe(hashFolded('strasse'));
+  });
+});
+
+describe('hasWideWordUnit', () => {
+  it('finds code units above ASCII that tokens take in, not punctuation or spaces above ASCII', () => {
+    expect(['plain text', 'quotes “x” and ’s — dash', 'x\u00a0y', ''].map(hasWideWordUnit)).toEqual([false, false, false, false]);
+    // A letter, CJK, an astral emoji (surrogates stay inside tokens), a letter number, ß, a CJK radical (a symbol of the Han script).
+    expect(['café', '北京', '😀', 'Ⅻ', 'ß', '⺀'].map(hasWideWordUnit)).toEqual([true, true, true, true, true, true]);
   });
 });
