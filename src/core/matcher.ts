@@ -319,10 +319,7 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     if (t + L >= count) return false;
     // Case decides before anything else: "in" is not "IN", and "turkey" matches no capitalised alias.
     if (flags[t]! & T_LOWER && !seq.lowerOk) return false;
-    if (seq.csForms !== null) {
-      const st = toks.start[t]!, len = toks.end[t + L]! - st;
-      if (!seq.csForms.some((f) => (f.length === len || (f.length === len + 1 && seq.dot)) && text.startsWith(f.slice(0, len), st))) return false;
-    }
+    if (seq.csForms !== null && !csFormAt(seq, text, toks.start[t]!, toks.end[t + L]!)) return false;
     for (let j = 0; j < L; j++) {
       const k = t + 1 + j;
       if (tokenHash(toks, k) !== seq.rest[j] || !gapCompatible(seq.gaps[j]!, gap[k]!) || (flags[k]! & T_BLOCKED) !== 0) return false;
@@ -380,6 +377,21 @@ function listCandidates(toks: Tokens, lowerFirst: Uint8Array): void {
   }
   toks.candCount = nc;
   toks.candFilter = lowerFirst;
+}
+
+/**
+ * Is text[st, en) one of the case-sensitive spellings ("US", "U.S." without its stop)? Compared in place: sentence-
+ * initial "It", "In", "As" reach this for every such alias, and a slice per form and try was most of its cost.
+ */
+function csFormAt(seq: Seq, text: string, st: number, en: number): boolean {
+  const len = en - st;
+  for (const f of seq.csForms!) {
+    if (f.length !== len && !(f.length === len + 1 && seq.dot)) continue;
+    let k = 0;
+    while (k < len && text.charCodeAt(st + k) === f.charCodeAt(k)) k++;
+    if (k === len) return true;
+  }
+  return false;
 }
 
 /** Convenience: tokenise and match. */
