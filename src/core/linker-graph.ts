@@ -27,6 +27,8 @@ export interface ActorGraph {
   /** Type codes (K_*) and priors (0 when none) by actor index: scoring reads these, not the scattered actor objects. */
   kind: Uint8Array;
   prior: Float64Array;
+  /** Actor ids by index. */
+  ids: string[];
 }
 
 export const K_OTHER = 0, K_PERSON = 1, K_COUNTRY = 2, K_CITY = 3, K_REGION = 4, K_ORG = 5;
@@ -81,7 +83,7 @@ export function buildGraph(actors: Actor[]): ActorGraph {
   const offices = actors.map((a) => { const o = a.facts.filter((f) => f.p === 'holds-office'); return o.length ? o : (NO_FACTS as Fact[]); });
   const kind = new Uint8Array(actors.length), prior = new Float64Array(actors.length);
   actors.forEach((a, i) => { kind[i] = KINDS[a.type] ?? K_OTHER; prior[i] = a.prior ?? 0; });
-  return { related, country, wellKnown, born, qid, offices, kind, prior };
+  return { related, country, wellKnown, born, qid, offices, kind, prior, ids: actors.map((a) => a.id) };
 }
 
 export const within = (f: Fact, date: string): boolean => (!f.from || f.from <= date) && (!f.until || date < f.until);

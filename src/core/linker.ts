@@ -5,7 +5,7 @@ import type { Actor, Correction, Fact, KnowledgeBase, Mention } from './types';
 import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
 import { type Tokens, fold, tokenize, tokenText } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
-import { type ActorGraph, K_CITY, K_COUNTRY, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
+import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
 import { FUNCTION_WORDS, HONORIFICS, TITLES } from './linker-context';
 import { type Context, isSport, readContext, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
@@ -283,13 +283,13 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const withCoref: Signals = { support, conflict, coref: full, date, graph, sport, textHas, about };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
-  const chosen: (Actor | undefined)[] = [];
+  const chosen: number[] = []; // the top reading of each match (before a close call may swap it)
   ctxs.forEach((c, i) => {
     let list = pass2[i]!;
     if (list.some((s) => index.entries[s.entry]!.flags & A_SHORT)) list = scoreAll(c, withCoref);
     if (list.length === 0) return;
     let best = list[0]!;
-    chosen[i] = actors[best.actor]!;
+    chosen[i] = best.actor;
     const second = list[1];
     let score = best.score;
     if (second && second.score >= THRESHOLD - 0.15 && best.score - second.score < 0.1 && !twins(actors[best.actor]!, actors[second.actor]!)) {
@@ -299,23 +299,27 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       if (sb === ss) score -= 0.2;
     }
     if (score < POSSIBLE) return;
-    const actor = actors[best.actor]!;
+    // Kinds and ids from the graph's arrays: the actor objects themselves are scattered over the heap.
+    const kind = graph.kind[best.actor]!;
     let start = c.m.start, end = c.m.end;
-    if (c.honorific >= 0 && actor.type === 'person') start = toks.start[c.honorific]!;
+    if (c.honorific >= 0 && kind === K_PERSON) start = toks.start[c.honorific]!;
     // An abbreviation's full stop inside a sentence belongs to it ("Manhattan Beach, Calif., said").
     const lastLen = toks.end[c.m.tokEnd - 1]! - toks.start[c.m.tokEnd - 1]!;
     if (text.charCodeAt(end) === 46 && lastLen >= 2 && lastLen <= 5 && /^\.(\s*[\p{Ll},;\d]|-)/u.test(text.slice(end, end + 3))) end++;
     // "U.S. Food and Drug Administration": a country's abbreviation before an organisation is part of its name.
     const before = i > 0 ? ctxs[i - 1]!.m : null;
-    if (actor.type === 'organization' && before && chosen[i - 1]?.type === 'country' && before.end - before.start <= 4 &&
-      /^ $/.test(text.slice(before.end, c.m.start))) {
+    if (kind === K_ORG && before && chosen[i - 1] !== undefined && graph.kind[chosen[i - 1]!] === K_COUNTRY && before.end - before.start <= 4 &&
+      c.m.start === before.end + 1 && text.charCodeAt(before.end) === 32) {
       start = before.start;
       const last = mentions[mentions.length - 1];
       if (last && last.start === before.start) mentions.pop();
     }
-    const mention: Mention = { start, end, text: text.slice(start, end), entityId: actor.id, score: round(score) };
-    const alt = list.filter((s) => s !== best).map((s) => actors[s.actor]!.id);
-    if (alt.length) mention.alt = alt;
+    const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
+    if (list.length > 1) {
+      const alt: string[] = [];
+      for (const s of list) if (s !== best) alt.push(graph.ids[s.actor]!);
+      mention.alt = alt;
+    }
     (score >= THRESHOLD ? mentions : possible).push(mention);
   });
   return applyCorrections({ mentions, possible }, opts, actors);
