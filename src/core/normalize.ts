@@ -292,7 +292,9 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
 /** A 16-bit key from the first two folded code units of a word (a cheap pre-filter before hashing). */
 export const lowerKey = (c0: number, c1: number): number => ((c0 & 0xff) << 8) | ((c1 || 0) & 0xff);
 
-const WIDE = /[^\x00-\x7f]/g;
+// Above ASCII, less the General Punctuation block (U+2000-U+206F: curly quotes, dashes, odd spaces), which holds no
+// letter, mark or digit (checked over the block) and is most of the non-ASCII code units of English news text.
+const WIDE = /[^\x00-\x7f\u2000-\u206f]/g;
 /** Does the text hold a code unit above ASCII that tokens take in (a letter, mark, digit, CJK or surrogate)? */
 export function hasWideWordUnit(text: string): boolean {
   // test() with a global regex moves lastIndex past each hit without making a match array (curly quotes are many).

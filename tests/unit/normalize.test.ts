@@ -92,6 +92,9 @@ describe('hasWideWordUnit', () => {
   it('finds code units above ASCII that tokens take in, not punctuation or spaces above ASCII', () => {
     expect(['plain text', 'quotes “x” and ’s — dash', 'x\u00a0y', ''].map(hasWideWordUnit)).toEqual([false, false, false, false]);
     // A letter, CJK, an astral emoji (surrogates stay inside tokens), a letter number, ß, a CJK radical (a symbol of the Han script).
-    expect(['café', '北京', '😀', 'Ⅻ', 'ß', '⺀'].map(hasWideWordUnit)).toEqual([true, true, true, true, true, true]);
+    expect(['café', '北京', '😀', 'Ⅻ', 'ß', '⺀', '“ⁱ”', 'x²'].map(hasWideWordUnit)).toEqual([true, true, true, true, true, true, true, true]);
+    // No code unit of the General Punctuation block is a word character (the search skips the block).
+    const block = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x2000 + i)).join('');
+    expect(tokenize(block).count).toBe(0);
   });
 });
