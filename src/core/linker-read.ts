@@ -75,8 +75,8 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
   // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.
   // The nearest of "(", ")" and a line break within 60 characters before the name must be "(" (native searches
   // over a slice: a character loop here was the costliest line of the whole reading).
-  const open = openBracket(text, m.start);
-  if (!capPrev && open >= 0) {
+  const open = capPrev ? -1 : openBracket(text, m.start);
+  if (open >= 0) {
     const close = text.indexOf(')', m.end);
     if (close >= 0 && close - m.end < 60 && !text.slice(m.end, close).includes('(')) {
       let t = m.tokStart - 1;
