@@ -25,7 +25,7 @@ const ROLE_WORDS = new Set(['president', 'prime', 'minister', 'king', 'queen', '
   'taoiseach', 'pope', 'military', 'presidential', 'sovereign', 'co-prince', 'secretary', 'lord', 'mayor', 'premier,',
   'crown', 'and', 'junta', 'national', 'government', 'co-princes', 'president-elect', 'ruler', 'paramount', 'tsar',
   'commander', 'in', 'lieutenant', 'colonel', 'general,', 'field', 'marshal', 'brigadier', 'vice-president', 'cabinet',
-  'transition', 'caretaker', 'overall', 'cnsp', 'gnu', 'taliban']);
+  'transition', 'caretaker', 'overall', 'cnsp', 'gnu', 'taliban', 'for', 'foreign', 'political', 'affairs']);
 /** Ranks and titles written before a holder's name ("Col. Mamady DOUMBOUYA"): part of neither role nor name. */
 const RANKS = /^(?:(?:Col|Gen|Capt|Lt|Maj|Sr|Dr|Brig|Adm|Cdr)\.|Air Vice-Marshal)\s+/;
 

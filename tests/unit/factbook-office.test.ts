@@ -40,3 +40,10 @@ describe('parseOffice, a place in the title', () => {
     expect(parseOffice('President of Freedonia LI Wei (since 14 March 2013)')).toEqual({ role: 'President of Freedonia', name: 'Li Wei', since: '2013-03-14' });
   });
 });
+
+describe('parseOffice, a long title', () => {
+  it('keeps "for Foreign and Political Affairs" in the role', () => {
+    expect(parseOffice('Secretary of State for Foreign and Political Affairs Marco ROSSINI (since 8 January 2020)'))
+      .toEqual({ role: 'Secretary of State for Foreign and Political Affairs', name: 'Marco Rossini', since: '2020-01-08' });
+  });
+});
