@@ -3,7 +3,7 @@
 // text is a sports report.
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
-import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, hasWideWordUnit, tokenText } from './normalize';
+import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, tokenText } from './normalize';
 import { AFTER_NAME, FUNCTION_WORDS, HONORIFICS, PRE_TITLE, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
@@ -33,6 +33,8 @@ export interface Context {
   dep: boolean;
   /** The linker's scores of this context without support (its first pass), kept for the later passes. */
   alone: unknown;
+  /** One candidate, or a surname of which one person led on the article's date (the linker's, null until asked). */
+  unique: boolean | null;
 }
 
 // Helpers of readContext as plain functions: closures made per call were a good part of its garbage.
@@ -101,6 +103,7 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
     elig: null,
     dep: true,
     alone: null,
+    unique: null,
   };
 }
 
@@ -124,7 +127,7 @@ export function surfaceOk(text: string, c: Context, t: string, flags: number): b
 }
 
 export function isSport(text: string, toks?: Tokens): boolean {
-  if (toks && SPORT_PLAIN && !hasWideWordUnit(text)) return sportByTokens(text, toks);
+  if (toks && SPORT_PLAIN && !toks.wide) return sportByTokens(text, toks);
   if (!SPORT_STRONG_RE.test(text)) return false;
   let n = 0;
   SPORT_ALL_RE.lastIndex = 0;

@@ -165,7 +165,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     // candidates are all such reuses its first scores (most matches are plain full names).
     if (c.alone && (signals === alone || !c.dep)) return c.alone as Scored[];
     const out: Scored[] = [];
-    const unique = c.m.entries.length === 1 || soleLeader(c);
+    const unique = c.unique ??= c.m.entries.length === 1 || soleLeader(c); // same in every pass: once per match
     for (const ei of eligible(c)) scoreInto(out, c, signals, unique, ei);
     const coref = signals.coref;
     if (coref && crowded(c)) {
@@ -231,7 +231,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const stale = matches.map((m) => near(m.tokStart - 1) || near(m.tokStart - 2) || near(m.tokEnd) || near(m.tokEnd + 1));
   matches.forEach((m, i) => { if (!sure[i]) covered.fill(0, m.tokStart, m.tokEnd); });
   stale.forEach((yes, i) => {
-    if (yes) { const old = ctxs[i]!; ctxs[i] = readContext(text, toks, matches[i]!, covered); ctxs[i]!.elig = old.elig; ctxs[i]!.dep = old.dep; first[i] = undefined; }
+    if (yes) { const old = ctxs[i]!; ctxs[i] = readContext(text, toks, matches[i]!, covered); ctxs[i]!.elig = old.elig; ctxs[i]!.dep = old.dep; ctxs[i]!.unique = old.unique; first[i] = undefined; }
   });
   for (let i = 0; i < ctxs.length; i++) {
     const best = first[i] ?? scoreAll(ctxs[i]!, alone)[0];

@@ -114,6 +114,8 @@ export interface Tokens {
   cand: Uint32Array;
   candCount: number;
   candFilter: Uint8Array | null;
+  /** Some token holds a code unit above ASCII (what `hasWideWordUnit` tells of the text, found while scanning). */
+  wide: boolean;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -133,7 +135,7 @@ const WORD_ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) WORD_ASCII[c] = ASCII[c]! >= 1 && ASCII[c]! <= 3 ? 1 : 0;
 
 function alloc(cap: number): Tokens {
-  return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap), cand: new Uint32Array(cap), candCount: 0, candFilter: null };
+  return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap), cand: new Uint32Array(cap), candCount: 0, candFilter: null, wide: false };
 }
 
 function grow(out: Tokens, cap: number): void {
@@ -182,6 +184,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
   let chunkCode = false;
   let hashed = -1; // the current token's hash when the scan made it
   let skip = false; // the current token can start no name (lowerFirst)
+  let wide = false; // a token holds a code unit above ASCII (every such unit of a token passes a branch below)
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -199,6 +202,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
         (end[n - 1]! - start[n - 1]! > 1 || (i + 1 < len && isWordUnit(text.charCodeAt(i + 1))))) chunkCode = true;
       let f = 0;
       const s = i;
+      if (c >= 128) wide = true;
       if (k === C_SOLO) i++;
       else if (a === 1 || (a === 0 && caseOf(c) === 2)) {
         // Lower-case start (most tokens): never all capitals and hashed only when looked up, so only the end is sought.
@@ -208,10 +212,11 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
         if (++i < len) {
           const d = text.charCodeAt(i);
           if (d < 128 ? WORD_ASCII[d] !== 0 : classify(d) === C_WORD) {
+            if (d >= 128) wide = true;
             c1 = d;
             for (i++; i < len; i++) {
               const e = text.charCodeAt(i);
-              if (e < 128 ? WORD_ASCII[e] === 0 : classify(e) !== C_WORD) break;
+              if (e < 128) { if (WORD_ASCII[e] === 0) break; } else if (classify(e) !== C_WORD) break; else wide = true;
             }
           }
         }
@@ -232,6 +237,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
             h = Math.imul(h ^ (ad === 2 ? d | 32 : d), FNV_PRIME);
           } else {
             if (classify(d) !== C_WORD) break;
+            wide = true;
             const cc = caseOf(d);
             if (cc === 1) upper++; else if (cc === 2) lower++;
             h = hashString(foldUnit(d), h);
@@ -285,7 +291,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
   }
   if (chunkCode) for (let t = chunkFirst; t < n; t++) flags[t]! |= T_BLOCKED;
   out.text = text; out.count = n; out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap;
-  out.cand = cand; out.candCount = lowerFirst ? nc : 0; out.candFilter = lowerFirst ?? null;
+  out.cand = cand; out.candCount = lowerFirst ? nc : 0; out.candFilter = lowerFirst ?? null; out.wide = wide;
   return out;
 }
 

@@ -97,4 +97,13 @@ describe('hasWideWordUnit', () => {
     const block = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x2000 + i)).join('');
     expect(tokenize(block).count).toBe(0);
   });
+  it('is what the tokeniser records as Tokens.wide, wherever the wide unit sits in a token', () => {
+    // First, second, later letter of lower-case and capitalised words; spaces, quotes and dashes above ASCII are not.
+    const wide = ['éa', 'aé', 'abé', 'Éa', 'Aé', 'ABÉ', '1é', 'x 北', 'x 😀', 'x Ⅻ y'];
+    const narrow = ['plain Text', 'quotes “x” and ’s — dash', 'x\u00a0y', '', 'a-b_c'];
+    for (const t of wide) expect([t, tokenize(t).wide, hasWideWordUnit(t)]).toEqual([t, true, true]);
+    for (const t of narrow) expect([t, tokenize(t).wide, hasWideWordUnit(t)]).toEqual([t, false, false]);
+    // Buffers lent again start afresh.
+    expect(tokenize('plain', tokenize('café')).wide).toBe(false);
+  });
 });
