@@ -114,5 +114,5 @@ export function unpackAliasIndex(actors: Actor[], pk: PackedAliasIndex): AliasIn
   }
   const lowerFirst = new Uint8Array(65536);
   for (const k of pk.lf) lowerFirst[k] = 1;
-  return { actors, entries, firstTable, firstBits: firstBitsOf(firstKeys), singles, pairTable, pairLists, pairBits: pairBitsOf(pairTable), lowerFirst, lowerHeads: new Set(pk.lh) };
+  return { actors, entries, firstTable, firstBits: firstBitsOf(firstKeys), singles, pairTable, pairLists, pairBits: pairBitsOf(pairTable), lowerFirst, lowerHeads: new Set(pk.lh), lowerBits: firstBitsOf(pk.lh) };
 }

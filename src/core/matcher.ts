@@ -135,6 +135,8 @@ export interface AliasIndex {
   lowerFirst: Uint8Array;
   /** Hashes of the first tokens of lower-case aliases (checked after lowerFirst lets a word through). */
   lowerHeads: Set<number>;
+  /** One bit per lower-case head (bitOf), before the set: most words that pass lowerFirst are no head. */
+  lowerBits: Int32Array;
 }
 
 export interface RawMatch {
@@ -271,7 +273,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       else { const merged = pairLists[at]!; merged.push(...list); merged.sort((a, b) => b.rest.length - a.rest.length); }
     }
   }
-  return { actors, entries, firstTable, firstBits: firstBitsOf(first.keys()), singles, pairTable, pairLists, pairBits: pairBitsOf(pairTable), lowerFirst, lowerHeads };
+  return { actors, entries, firstTable, firstBits: firstBitsOf(first.keys()), singles, pairTable, pairLists, pairBits: pairBitsOf(pairTable), lowerFirst, lowerHeads, lowerBits: firstBitsOf(lowerHeads) };
 }
 
 /** Case facts of a sequence, from its entries (after the build, or after unpacking). */
@@ -329,6 +331,7 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     for (let j = 0; j <= L; j++) if (!tokenEquals(toks, t + j, words[j]!)) return false;
     return true;
   };
+  const lowerBits = index.lowerBits, lowerHeads = index.lowerHeads;
   const firstTable = index.firstTable, firstBits = index.firstBits, pairTable = index.pairTable, pairBits = index.pairBits, singles = index.singles, pairLists = index.pairLists;
   // The tokens that may start a name: listed by the tokeniser when it was given this index's lowerFirst table.
   if (toks.candFilter !== lowerFirst) listCandidates(toks, lowerFirst);
@@ -340,9 +343,9 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     const f = flags[t]!;
     if (f & T_BLOCKED) continue;
     const h = tokenHash(toks, t);
-    // A lower-case word that passed the first-letters filter must still start a lower-case alias.
-    if (f & T_LOWER && !index.lowerHeads.has(h)) continue;
     const b = bitOf(h);
+    // A lower-case word that passed the first-letters filter must still start a lower-case alias.
+    if (f & T_LOWER && ((lowerBits[b >> 5]! & (1 << (b & 31))) === 0 || !lowerHeads.has(h))) continue;
     if ((firstBits[b >> 5]! & (1 << (b & 31))) === 0) continue;
     const at = firstTable.get(h);
     if (at === -1) continue;
@@ -394,7 +397,14 @@ function csFormAt(seq: Seq, text: string, st: number, en: number): boolean {
   return false;
 }
 
+// Token buffers matchText lends from call to call (it is synchronous and its tokens never leave it): allocating
+// six typed arrays per text cost more than a tenth of its time.
+let lent: Tokens | undefined;
+
 /** Convenience: tokenise and match. */
 export function matchText(index: AliasIndex, text: string): RawMatch[] {
-  return findMatches(index, text, tokenize(text, undefined, index.lowerFirst));
+  const toks = (lent = tokenize(text, lent, index.lowerFirst));
+  const out = findMatches(index, text, toks);
+  toks.text = ''; // hold no page text between calls
+  return out;
 }
