@@ -1,5 +1,6 @@
 // Word lists the linker reads context with (issue #4). All entries are folded (lower case, no diacritics).
 // They are small on purpose: each list answers one question about the words around a name.
+import { type Tokens, hashFolded, tokenEquals, tokenHash, tokenText } from './normalize';
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -73,4 +74,44 @@ export function isPredicate(word: string): boolean {
   if (PREDICATES.has(word)) return true;
   // Past-tense verbs: "Chad accused", but not nouns like "feed" or "breed".
   return word.length >= 5 && word.endsWith('ed') && !word.endsWith('eed');
+}
+
+// The lists by token: one table from a folded word's hash to the lists that hold it, so that reading the words
+// around a name needs no string per word (the token's hash is made once and kept on the tokens).
+export const W_TITLE = 1, W_HONORIFIC = 2, W_FUNCTION = 4, W_AFTER = 8, W_PRE = 16, W_PREDICATE = 32, W_STATE = 64;
+/** The word "of" ("Bank of England"). */
+export const W_OF = 128;
+
+interface Listed { w: string; mask: number }
+const byHash = new Map<number, Listed[]>();
+for (const [list, bit] of [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTION_WORDS, W_FUNCTION], [AFTER_NAME, W_AFTER],
+  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF]] as const) {
+  for (const w of list) {
+    const h = hashFolded(w);
+    let at = byHash.get(h);
+    if (!at) byHash.set(h, (at = []));
+    const known = at.find((x) => x.w === w);
+    if (known) known.mask |= bit; else at.push({ w, mask: bit });
+  }
+}
+
+/** The listed word token `t` folds to, with the lists that hold it (W_ bits), or null when no list holds it. */
+export function listedAt(toks: Tokens, t: number): Listed | null {
+  const at = byHash.get(tokenHash(toks, t));
+  if (at !== undefined) for (const x of at) if (tokenEquals(toks, t, x.w)) return x;
+  return null;
+}
+
+/** The W_ bits of token `t` (0 when no list holds it). */
+export const maskAt = (toks: Tokens, t: number): number => listedAt(toks, t)?.mask ?? 0;
+
+/** isPredicate of token `t`'s folded text, without making the string for ASCII tokens. */
+export function predicateAt(toks: Tokens, t: number): boolean {
+  if (maskAt(toks, t) & W_PREDICATE) return true;
+  const text = toks.text, s = toks.start[t]!, e = toks.end[t]!;
+  let ascii = true;
+  for (let i = s; i < e && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  // An ASCII token folds to itself in lower case: same length, and (c | 32) lower-cases a letter.
+  if (!ascii) return isPredicate(tokenText(text, toks, t));
+  return e - s >= 5 && (text.charCodeAt(e - 1) | 32) === 100 && (text.charCodeAt(e - 2) | 32) === 101 && (text.charCodeAt(e - 3) | 32) !== 101;
 }

@@ -3,8 +3,8 @@
 // text is a sports report.
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
-import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, tokenText } from './normalize';
-import { AFTER_NAME, FUNCTION_WORDS, HONORIFICS, PRE_TITLE, SPORT_STRONG, SPORT_WEAK, STATE_WORDS, TITLES, isPredicate } from './linker-context';
+import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, tokenEquals } from './normalize';
+import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_OF, W_PRE, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
 const words = (list: Set<string>) => `\\b(?:${[...list].join('|')})\\b`;
@@ -40,50 +40,54 @@ export interface Context {
 // Helpers of readContext as plain functions: closures made per call were a good part of its garbage.
 /** A capitalised token that is not part of a candidate name. */
 const standalone = (toks: Tokens, covered: Uint8Array, t: number) => !covered[t] && (toks.flags[t]! & T_CAP) !== 0;
-/** May this capitalised word follow a name without being part of it ("Turkey's Prime Minister")? */
-const fine = (text: string, toks: Tokens, t: number, x: string) =>
-  FUNCTION_WORDS.has(x) || AFTER_NAME.has(x) || (PRE_TITLE.has(x) && t + 1 < toks.count && AFTER_NAME.has(tokenText(text, toks, t + 1)));
+/**
+ * May this capitalised word follow a name without being part of it ("Turkey's Prime Minister")? `k`: its W_ bits.
+ */
+const fine = (toks: Tokens, t: number, k: number) =>
+  (k & (W_FUNCTION | W_AFTER)) !== 0 || ((k & W_PRE) !== 0 && t + 1 < toks.count && (maskAt(toks, t + 1) & W_AFTER) !== 0);
 
-export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Array): Context {
+/** `opens`: the positions of '(' in the text, in order (`openings`). */
+export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Array, opens: readonly number[]): Context {
   const { flags, gap, count } = toks;
   const f0 = flags[m.tokStart]!;
   const prev = m.tokStart - 1, next = m.tokEnd;
   let capPrev = false, title: string | null = null, honorific = -1;
+  // Words are looked up in the lists by token (W_ bits), not by a string made per word.
   if (prev >= 0 && (gap[m.tokStart] === G_SPACE || gap[m.tokStart] === G_DOT)) {
-    const w = tokenText(text, toks, prev);
-    if (TITLES.has(w)) title = w;
-    else if (HONORIFICS.has(w)) honorific = prev;
-    else if (gap[m.tokStart] === G_SPACE && standalone(toks, covered, prev) && !FUNCTION_WORDS.has(w)) capPrev = true;
+    const w = listedAt(toks, prev), k = w ? w.mask : 0;
+    if (k & W_TITLE) title = w!.w;
+    else if (k & W_HONORIFIC) honorific = prev;
+    else if (gap[m.tokStart] === G_SPACE && standalone(toks, covered, prev) && !(k & W_FUNCTION)) capPrev = true;
     // "Duchess of Cambridge", "Bank of England": the name ends a longer name.
-    else if (w === 'of' && prev >= 1 && gap[m.tokStart] === G_SPACE && gap[prev] === G_SPACE && standalone(toks, covered, prev - 1)) {
-      const w2 = tokenText(text, toks, prev - 1);
-      if (!TITLES.has(w2) && !FUNCTION_WORDS.has(w2)) capPrev = true;
+    else if (k & W_OF && prev >= 1 && gap[m.tokStart] === G_SPACE && gap[prev] === G_SPACE && standalone(toks, covered, prev - 1)) {
+      if (!(maskAt(toks, prev - 1) & (W_TITLE | W_FUNCTION))) capPrev = true;
     }
   }
   let capNext = false, predicate = next >= count, stateAfter = false;
   if (next < count) {
     const g = gap[next]!;
-    let w = tokenText(text, toks, next);
+    let k = maskAt(toks, next);
     let after = next;
-    if (g === G_APOS && w === 's') {
-      predicate = true; after = next + 1; w = after < count ? tokenText(text, toks, after) : '';
+    if (g === G_APOS && tokenEquals(toks, next, 's')) {
+      // The word after "'s" is read instead (none at the end of the text).
+      predicate = true; after = next + 1; k = after < count ? maskAt(toks, after) : 0;
       // "Houston's Top Dentists": a possessive inside a longer capitalised title.
-      if (after < count && gap[after] === G_SPACE && standalone(toks, covered, after) && !fine(text, toks, after, w)) capNext = true;
+      if (after < count && gap[after] === G_SPACE && standalone(toks, covered, after) && !fine(toks, after, k)) capNext = true;
     } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
-    else if (g === G_SPACE && standalone(toks, covered, next) && !fine(text, toks, next, w)) capNext = true;
-    if (g === G_SPACE && isPredicate(w)) predicate = true;
-    if (after < count && STATE_WORDS.has(w) && (AFTER_NAME.has(w) || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
+    else if (g === G_SPACE && standalone(toks, covered, next) && !fine(toks, next, k)) capNext = true;
+    if (g === G_SPACE && after < count && predicateAt(toks, after)) predicate = true;
+    if (after < count && k & W_STATE && (k & W_AFTER || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
   }
   // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.
   // The nearest of "(", ")" and a line break within 60 characters before the name must be "(" (native searches
   // over a slice: a character loop here was the costliest line of the whole reading).
-  const open = capPrev ? -1 : openBracket(text, m.start);
+  const open = capPrev ? -1 : openBracket(text, m.start, opens);
   if (open >= 0) {
     const close = text.indexOf(')', m.end);
     if (close >= 0 && close - m.end < 60 && !text.slice(m.end, close).includes('(')) {
       let t = m.tokStart - 1;
       while (t >= 0 && toks.start[t]! > open) t--;
-      if (t >= 0 && standalone(toks, covered, t) && !FUNCTION_WORDS.has(tokenText(text, toks, t)) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
+      if (t >= 0 && standalone(toks, covered, t) && !(maskAt(toks, t) & W_FUNCTION) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
     }
   }
   return {
@@ -107,12 +111,23 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
   };
 }
 
+/** Positions of '(' in the text, in order: found once per text (most texts have few or none). */
+export function openings(text: string): number[] {
+  const out: number[] = [];
+  for (let p = text.indexOf('('); p >= 0; p = text.indexOf('(', p + 1)) out.push(p);
+  return out;
+}
+
 /** The "(" nearest before `at` within 60 characters, when no ")" or line break follows it before `at`; else -1. */
-function openBracket(text: string, at: number): number {
-  // Native searches over a slice: a character loop here costs more (measured), and an unbounded lastIndexOf on the
-  // text walks back to its start for every match with no bracket before it.
-  const from = Math.max(0, at - 60), win = text.slice(from, at), p = win.lastIndexOf('(');
-  return p >= 0 && win.indexOf(')', p) < 0 && win.indexOf('\n', p) < 0 ? from + p : -1;
+function openBracket(text: string, at: number, opens: readonly number[]): number {
+  // The last '(' before `at`, by bisection of the text's list (no slice or search of the text per match).
+  let lo = 0, hi = opens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (opens[mid]! < at) lo = mid + 1; else hi = mid; }
+  if (lo === 0) return -1;
+  const p = opens[lo - 1]!;
+  if (p < at - 60) return -1;
+  for (let i = p + 1; i < at; i++) { const c = text.charCodeAt(i); if (c === 41 || c === 10) return -1; }
+  return p;
 }
 
 /** Does the case of the text allow this alias? Lower-case text never links a capitalised name. */

@@ -3,11 +3,11 @@
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
 import type { Actor, Correction, Fact, KnowledgeBase, Mention } from './types';
 import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
-import { type Tokens, fold, tokenize, tokenText } from './normalize';
+import { type Tokens, fold, tokenize } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
-import { FUNCTION_WORDS, HONORIFICS, TITLES } from './linker-context';
-import { type Context, isSport, readContext, surfaceOk } from './linker-read';
+import { FUNCTION_WORDS, W_HONORIFIC, W_TITLE, maskAt } from './linker-context';
+import { type Context, isSport, openings, readContext, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 
 export interface LinkOptions { date?: string | null; lang?: string | null; site?: string | null; corrections?: Correction[] }
@@ -86,16 +86,15 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     // A leader's surname may link alone (scoreEntry decides, with the article's date and country): keep it when few
     // people share it and one of them ever led.
     if (info.shorts.length <= 6) for (const a of info.shorts) if (graph.wellKnown[a]) return true;
-    if (m.tokStart === 0) return false;
-    const w = tokenText(text, toks, m.tokStart - 1);
-    return TITLES.has(w) || HONORIFICS.has(w);
+    return m.tokStart > 0 && (maskAt(toks, m.tokStart - 1) & (W_TITLE | W_HONORIFIC)) !== 0;
   });
   if (matches.length === 0) return { mentions: [], possible: [] };
   if (!scratch.covered || scratch.covered.length < toks.count) scratch.covered = new Uint8Array(toks.count + 1024);
   const covered = scratch.covered;
   covered.fill(0, 0, toks.count);
   for (const m of matches) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 1;
-  const ctxs: Context[] = matches.map((m) => readContext(text, toks, m, covered));
+  const opens = openings(text);
+  const ctxs: Context[] = matches.map((m) => readContext(text, toks, m, covered, opens));
   const lang = opts.lang ? opts.lang.toLowerCase().split(/[-_]/)[0]! : null;
   // Only worth hashing every word when a country is among the candidates.
   let sportMemo: boolean | undefined;
@@ -231,7 +230,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const stale = matches.map((m) => near(m.tokStart - 1) || near(m.tokStart - 2) || near(m.tokEnd) || near(m.tokEnd + 1));
   matches.forEach((m, i) => { if (!sure[i]) covered.fill(0, m.tokStart, m.tokEnd); });
   stale.forEach((yes, i) => {
-    if (yes) { const old = ctxs[i]!; ctxs[i] = readContext(text, toks, matches[i]!, covered); ctxs[i]!.elig = old.elig; ctxs[i]!.dep = old.dep; ctxs[i]!.unique = old.unique; first[i] = undefined; }
+    if (yes) { const old = ctxs[i]!; ctxs[i] = readContext(text, toks, matches[i]!, covered, opens); ctxs[i]!.elig = old.elig; ctxs[i]!.dep = old.dep; ctxs[i]!.unique = old.unique; first[i] = undefined; }
   });
   for (let i = 0; i < ctxs.length; i++) {
     const best = first[i] ?? scoreAll(ctxs[i]!, alone)[0];
