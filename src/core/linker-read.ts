@@ -35,6 +35,8 @@ export interface Context {
   alone: unknown;
   /** One candidate, or a surname of which one person led on the article's date (the linker's, null until asked). */
   unique: boolean | null;
+  /** The surface folds to a function word ("May", "Bio"): the linker's, null until asked. */
+  fnWord: boolean | null;
 }
 
 // Helpers of readContext as plain functions: closures made per call were a good part of its garbage.
@@ -108,6 +110,7 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
     dep: true,
     alone: null,
     unique: null,
+    fnWord: null,
   };
 }
 

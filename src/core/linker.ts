@@ -31,11 +31,14 @@ interface SeqInfo {
   shortActor: number[];
   /** `shorts` as a set, made for long lists when first needed. */
   shortSet: Set<number> | null;
+  /** soleLeader's answer for the date `leaderOn` (the knowledge base does not change: kept from call to call). */
+  leaderOn: string | null | undefined;
+  leader: boolean;
 }
 
 function seqInfo(index: AliasIndex, seq: Seq): SeqInfo {
   if (seq.info) return seq.info as SeqInfo;
-  const info: SeqInfo = { full: [], keep: false, shorts: [], long: [], short: [], shortActor: [], shortSet: null };
+  const info: SeqInfo = { full: [], keep: false, shorts: [], long: [], short: [], shortActor: [], shortSet: null, leaderOn: undefined, leader: false };
   for (const e of seq.entries) {
     const en = index.entries[e]!;
     if (en.flags & A_SHORT) { info.short.push(e); info.shortActor.push(en.actor); } else info.long.push(e);
@@ -143,7 +146,15 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     if (e.lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) return false;
     if (date && graph.born[e.actor] !== null && graph.born[e.actor]! > date) return false; // not yet born then
     // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
-    return !(e.flags & A_CS && e.t.length <= 5 && defines(e.t) && acronymElsewhere(text, e.t, actors[e.actor]!));
+    return !(e.flags & A_CS && e.t.length <= 5 && defines(e.t) && spelledElsewhere(e.t, e.actor));
+  };
+  // acronymElsewhere per acronym and actor, once per text (every match of the acronym asks).
+  let elsewhere: Map<string, boolean> | undefined;
+  const spelledElsewhere = (acr: string, a: number): boolean => {
+    const key = acr + ' ' + a;
+    let yes = (elsewhere ??= new Map()).get(key);
+    if (yes === undefined) elsewhere.set(key, (yes = acronymElsewhere(text, acr, actors[a]!)));
+    return yes;
   };
   const scoreInto = (out: Scored[], c: Context, signals: Signals, unique: boolean, ei: number): void => {
     const e = index.entries[ei]!;
@@ -152,12 +163,16 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
   /** Among the people a bare surname names, exactly one led a state or government on the article's date. */
   const soleLeader = (c: Context): boolean => {
+    // Per sequence and date: a common surname walks hundreds of people's offices.
+    const info = seqInfo(index, c.m.seq);
+    if (info.leaderOn === date) return info.leader;
     let n = 0;
     for (const ei of c.m.entries) {
       const e = index.entries[ei]!;
-      if (e.flags & A_SHORT && graph.kind[e.actor] === K_PERSON && leadsAt(graph.offices[e.actor]!, date) && ++n > 1) return false;
+      if (e.flags & A_SHORT && graph.kind[e.actor] === K_PERSON && leadsAt(graph.offices[e.actor]!, date) && ++n > 1) break;
     }
-    return n === 1;
+    info.leaderOn = date;
+    return (info.leader = n === 1);
   };
   const scoreAll = (c: Context, signals: Signals): Scored[] => {
     // Readings that use neither support, conflict nor coreference score the same in every pass: a context whose
@@ -364,7 +379,7 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
       // only one of its people who led a state or government on the article's date, in a text about that leader's
       // country or a related actor ("Kibaki" beside Kenya). With every head since 2000 in the knowledge base,
       // "Wade" in "Roe v. Wade" or "Bio scientists" must not become a president.
-      if (unique && !FUNCTION_WORDS.has(fold(c.surface)) && (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
+      if (unique && !(c.fnWord ??= FUNCTION_WORDS.has(fold(c.surface))) && (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
     } else score += Math.min(0.3, 0.15 * s.support(a)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;
