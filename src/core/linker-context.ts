@@ -1,6 +1,7 @@
 // Word lists the linker reads context with (issue #4). All entries are folded (lower case, no diacritics).
 // They are small on purpose: each list answers one question about the words around a name.
 import { type Tokens, hashFolded, tokenEquals, tokenHash, tokenText } from './normalize';
+import { IntTable } from './matcher';
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -94,11 +95,15 @@ for (const [list, bit] of [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTI
     if (known) known.mask |= bit; else at.push({ w, mask: bit });
   }
 }
+// The hot lookup in an open-addressing table (a Map keyed by numbers costs several times more per probe).
+const groups = [...byHash.values()];
+const table = new IntTable(groups.length);
+[...byHash.keys()].forEach((h, i) => table.set(h, i));
 
 /** The listed word token `t` folds to, with the lists that hold it (W_ bits), or null when no list holds it. */
 export function listedAt(toks: Tokens, t: number): Listed | null {
-  const at = byHash.get(tokenHash(toks, t));
-  if (at !== undefined) for (const x of at) if (tokenEquals(toks, t, x.w)) return x;
+  const at = table.get(tokenHash(toks, t));
+  if (at >= 0) for (const x of groups[at]!) if (tokenEquals(toks, t, x.w)) return x;
   return null;
 }
 

@@ -3,7 +3,7 @@
 // text is a sports report.
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
-import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, tokenEquals } from './normalize';
+import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, T_WIDE, tokenEquals } from './normalize';
 import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_OF, W_PRE, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
@@ -145,7 +145,7 @@ export function surfaceOk(text: string, c: Context, t: string, flags: number): b
 }
 
 export function isSport(text: string, toks?: Tokens): boolean {
-  if (toks && SPORT_PLAIN && !toks.wide) return sportByTokens(text, toks);
+  if (toks && SPORT_PLAIN) return sportByTokens(text, toks);
   if (!SPORT_STRONG_RE.test(text)) return false;
   let n = 0;
   SPORT_ALL_RE.lastIndex = 0;
@@ -154,9 +154,9 @@ export function isSport(text: string, toks?: Tokens): boolean {
 }
 
 // The same answer from the tokens, without two regex passes over the text. The regexes match a cue word as a whole
-// run of ASCII word characters ([A-Za-z0-9_], any case). When every word character of the text is ASCII, tokens
-// are exactly such runs minus '_': a run is a cue word when its token is one and no '_' touches the token. Texts
-// with other word characters ("rugbyé", where "rugby" is a run inside a longer token) keep the regexes.
+// run of ASCII word characters ([A-Za-z0-9_], any case; without the u flag no other character matches a cue
+// letter). A token of ASCII units is such a run minus '_': a run is a cue word when its token is one and no '_'
+// touches the token. A token with other units (T_WIDE: "rugbyé") holds runs split by them, read one by one.
 const SPORT_ALL = new Set([...SPORT_STRONG, ...SPORT_WEAK]);
 const SPORT_PLAIN = [...SPORT_ALL].every((w) => /^[a-z]{3,18}$/.test(w));
 /** By a cue word's first three letters: bit (length - 3) set for each cue word of that length. */
@@ -164,9 +164,27 @@ const SPORT3 = new Uint16Array(26 * 26 * 26);
 for (const w of SPORT_ALL) if (SPORT_PLAIN) SPORT3[((w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97) * 26 + w.charCodeAt(2) - 97]! |= 1 << (w.length - 3);
 
 function sportByTokens(text: string, toks: Tokens): boolean {
-  const { start, end, count } = toks;
+  const { start, end, count, flags } = toks;
   let n = 0, strong = false;
   for (let t = 0; t < count; t++) {
+    if (flags[t]! & T_WIDE) {
+      // Runs of ASCII units inside the token; at the token's edges a '_' would extend the run.
+      const e = end[t]!;
+      for (let a = start[t]!; a < e;) {
+        let b = a;
+        while (b < e && text.charCodeAt(b) < 128) b++;
+        if (b - a >= 3 && b - a <= 18 && text.charCodeAt(a - 1) !== 95 && text.charCodeAt(b) !== 95) {
+          const w = text.slice(a, b).toLowerCase();
+          if (SPORT_ALL.has(w)) {
+            n++;
+            if (!strong) strong = SPORT_STRONG.has(w);
+            if (strong && n >= 3) return true;
+          }
+        }
+        for (a = b; a < e && text.charCodeAt(a) >= 128; a++);
+      }
+      continue;
+    }
     const s = start[t]!, len = end[t]! - s;
     if (len < 3 || len > 18) continue;
     // (c | 32) - 97 is a letter's place in the alphabet for ASCII letters of either case, out of 0..25 otherwise.

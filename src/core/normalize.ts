@@ -84,6 +84,7 @@ export const T_SENT = 8; // first token of a sentence (or of the text)
 export const T_PARA = 16; // first token of a line/paragraph
 export const T_BLOCKED = 32; // inside a URL, e-mail address or code-like token: never matched
 export const T_DIGIT = 64; // starts with a digit
+export const T_WIDE = 128; // holds a code unit above ASCII
 
 // Gap classes: what separates a token from the one before it.
 export const G_NONE = 0; // adjacent (CJK)
@@ -185,6 +186,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
   let hashed = -1; // the current token's hash when the scan made it
   let skip = false; // the current token can start no name (lowerFirst)
   let wide = false; // a token holds a code unit above ASCII (every such unit of a token passes a branch below)
+  let w = 0; // T_WIDE when the current token holds one
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -202,7 +204,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
         (end[n - 1]! - start[n - 1]! > 1 || (i + 1 < len && isWordUnit(text.charCodeAt(i + 1))))) chunkCode = true;
       let f = 0;
       const s = i;
-      if (c >= 128) wide = true;
+      if (c >= 128) w = T_WIDE;
       if (k === C_SOLO) i++;
       else if (a === 1 || (a === 0 && caseOf(c) === 2)) {
         // Lower-case start (most tokens): never all capitals and hashed only when looked up, so only the end is sought.
@@ -212,11 +214,11 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
         if (++i < len) {
           const d = text.charCodeAt(i);
           if (d < 128 ? WORD_ASCII[d] !== 0 : classify(d) === C_WORD) {
-            if (d >= 128) wide = true;
+            if (d >= 128) w = T_WIDE;
             c1 = d;
             for (i++; i < len; i++) {
               const e = text.charCodeAt(i);
-              if (e < 128) { if (WORD_ASCII[e] === 0) break; } else if (classify(e) !== C_WORD) break; else wide = true;
+              if (e < 128) { if (WORD_ASCII[e] === 0) break; } else if (classify(e) !== C_WORD) break; else w = T_WIDE;
             }
           }
         }
@@ -237,7 +239,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
             h = Math.imul(h ^ (ad === 2 ? d | 32 : d), FNV_PRIME);
           } else {
             if (classify(d) !== C_WORD) break;
-            wide = true;
+            w = T_WIDE;
             const cc = caseOf(d);
             if (cc === 1) upper++; else if (cc === 2) lower++;
             h = hashString(foldUnit(d), h);
@@ -249,6 +251,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
       }
       if (sentence) f |= T_SENT;
       if (para) f |= T_PARA;
+      if (w !== 0) { f |= w; w = 0; wide = true; }
       start[n] = s; end[n] = i; hash[n] = hashed; flags[n] = f; gap[n] = gapClass;
       if (skip) skip = false; else cand[nc++] = n;
       hashed = -1;

@@ -19,10 +19,16 @@ describe('isSport from tokens', () => {
     expect(both('rugby match coach_')).toEqual([false, false]);
     expect(both('rugby-match.coach')).toEqual([true, true]);
   });
-  it('keeps the regexes for texts with other word characters, where a cue word can sit inside a token', () => {
+  it('reads the ASCII runs inside tokens with other word characters, where a cue word can sit inside a token', () => {
     // "rugbyé" is one token but holds the ASCII word "rugby", which the regexes (ASCII \b) count.
     expect(both('rugbyé match coach')).toEqual([true, true]);
     expect(both('北rugby match coach')).toEqual([true, true]);
     expect(both('rugby’s match “coach”')).toEqual([true, true]);
+    // Runs in the middle of a token; a '_' at the token's edge extends the run; letters that fold to ASCII are no cue.
+    expect(both('érugbyé ématché écoaché')).toEqual([true, true]);
+    expect(both('érugby_ match coach')).toEqual([false, false]);
+    expect(both('rugby matſch coach team')).toEqual([true, true]);
+    expect(both('rugby ﬁnal coach')).toEqual([false, false]);
+    expect(both('Rugbyé MATCHé')).toEqual([false, false]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { G_APOS, G_DOT, G_HYPHEN, G_NONE, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_SENT, fold, hasWideWordUnit, hashFolded, tokenHash, tokenize, tokenText } from '../../src/core/normalize';
+import { G_APOS, G_DOT, G_HYPHEN, G_NONE, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_SENT, T_WIDE, fold, hasWideWordUnit, hashFolded, tokenHash, tokenize, tokenText } from '../../src/core/normalize';
 
 const words = (text: string) => {
   const t = tokenize(text);
@@ -105,5 +105,8 @@ describe('hasWideWordUnit', () => {
     for (const t of narrow) expect([t, tokenize(t).wide, hasWideWordUnit(t)]).toEqual([t, false, false]);
     // Buffers lent again start afresh.
     expect(tokenize('plain', tokenize('café')).wide).toBe(false);
+    // The token that holds it is flagged T_WIDE, its neighbours are not.
+    const t = tokenize('Le café Noir ÉTÉ ok');
+    expect(Array.from({ length: t.count }, (_, i) => (t.flags[i]! & T_WIDE) !== 0)).toEqual([false, true, false, true, false]);
   });
 });
