@@ -15,7 +15,8 @@ export interface LinkResult { mentions: Mention[]; possible: Mention[] }
 export interface Linker { link(text: string, opts?: LinkOptions): LinkResult }
 
 interface Scored { actor: number; entry: number; score: number }
-interface Scratch { toks?: Tokens; covered?: Uint8Array; stamp: number; named: Int32Array }
+/** Per-actor arrays lent from call to call; an entry counts only when its stamp is this call's. */
+interface Scratch { toks?: Tokens; covered?: Uint8Array; stamp: number; named: Int32Array; anchor: Int32Array; supportAt: Int32Array; support: Int32Array }
 
 /** What the linker needs of a matched sequence's entries before scoring, computed once per sequence. */
 interface SeqInfo {
@@ -63,7 +64,8 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
   const graph = buildGraph(kb.actors);
   // Token buffers are lent from call to call: allocating typed arrays per article costs more than tokenising it.
   // Safe because link() is synchronous and never re-entered.
-  const scratch: Scratch = { stamp: 0, named: new Int32Array(kb.actors.length) };
+  const n = kb.actors.length;
+  const scratch: Scratch = { stamp: 0, named: new Int32Array(n), anchor: new Int32Array(n), supportAt: new Int32Array(n), support: new Int32Array(n) };
   return { link: (text, opts = {}) => linkText(index, graph, text, opts, scratch) };
 }
 
@@ -112,8 +114,10 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
   const actors = index.actors;
 
-  // Pass 1: anchors are plain full names that link on their own; they give context to everything else.
-  const anchors = new Map<number, number>();
+  // Pass 1: anchors are plain full names that link on their own; they give context to everything else. In the
+  // order first linked (a list, with this call's stamp in scratch.anchor for the membership test).
+  const anchors: number[] = [];
+  const isAnchor = scratch.anchor;
   /**
    * The entries a match may link to at all: case, language, birth date and acronym checks, which depend on
    * neither the pass nor the neighbours, so they run once per match (scoreAll runs up to four times).
@@ -250,30 +254,29 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   for (let i = 0; i < ctxs.length; i++) {
     const best = first[i] ?? scoreAll(ctxs[i]!, alone)[0];
     if (best && best.score >= THRESHOLD && !(index.entries[best.entry]!.flags & (A_AMB | A_CTX | A_DEM | A_SHORT))) {
-      anchors.set(best.actor, (anchors.get(best.actor) ?? 0) + 1);
+      if (isAnchor[best.actor] !== stamp) { isAnchor[best.actor] = stamp; anchors.push(best.actor); }
     }
   }
-  const supportMemo = new Map<number, number>();
+  const supportAt = scratch.supportAt, supportOf = scratch.support;
   const support = (a: number): number => {
-    const known = supportMemo.get(a);
-    if (known !== undefined) return known;
+    if (supportAt[a] === stamp) return supportOf[a]!;
     let n = 0;
     const rel = graph.related[a]!, mine = graph.country[a]!;
-    for (const b of anchors.keys()) {
+    for (const b of anchors) {
       if (b === a) continue;
       if (rel.has(b) || mine.includes(b)) { n++; continue; }
       const theirs = graph.country[b]!;
       if (theirs.includes(a)) { n++; continue; }
       for (const x of theirs) if (mine.includes(x)) { n++; break; }
     }
-    supportMemo.set(a, n);
-    return n;
+    supportAt[a] = stamp;
+    return (supportOf[a] = n);
   };
   // A place with no support in an article whose places lie in another country is the wrong place.
   const conflict = (a: number): boolean => {
     if (!isPlace(graph.kind[a]!)) return false;
     const mine = graph.country[a]!, rel = graph.related[a]!;
-    for (const b of anchors.keys()) {
+    for (const b of anchors) {
       const t = graph.kind[b]!;
       if (b === a || (t !== K_CITY && t !== K_REGION)) continue;
       const theirs = graph.country[b]!;

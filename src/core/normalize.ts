@@ -183,6 +183,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
   let sentence = true, para = true;
   let chunkFirst = 0; // first token of the current whitespace-delimited chunk
   let chunkCode = false;
+  let dotAt = -2; // the last '.' seen (a word right after it may be code or a domain)
   let hashed = -1; // the current token's hash when the scan made it
   let skip = false; // the current token can start no name (lowerFirst)
   let wide = false; // a token holds a code unit above ASCII (every such unit of a token passes a branch below)
@@ -200,7 +201,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
         ({ start, end, hash, flags, gap, cand } = out);
       }
       // A word glued to the previous one by '.' ("a.b.c", "bbc.co.uk") is code or a domain; "U.S" is not.
-      if (i > 0 && text.charCodeAt(i - 1) === 46 && n > 0 && end[n - 1] === i - 1 && n > chunkFirst &&
+      if (dotAt === i - 1 && n > 0 && end[n - 1] === i - 1 && n > chunkFirst &&
         (end[n - 1]! - start[n - 1]! > 1 || (i + 1 < len && isWordUnit(text.charCodeAt(i + 1))))) chunkCode = true;
       let f = 0;
       const s = i;
@@ -275,6 +276,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
     // Punctuation and symbols, commonest first.
     if (c === 44) gapClass = G_OTHER;
     else if (c === 46) { // '.'
+      dotAt = i;
       gapClass = gapClass === G_NONE || gapClass === G_SPACE || gapClass === G_DOT ? G_DOT : G_OTHER;
       // A full stop ends a sentence unless it closes an abbreviation like "U.S." or "Mr." (short previous token).
       if (n > 0 && end[n - 1] === i && end[n - 1]! - start[n - 1]! > 3) sentence = true;
