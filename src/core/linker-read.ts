@@ -15,7 +15,8 @@ const SPORT_ALL_RE = new RegExp(words(new Set([...SPORT_STRONG, ...SPORT_WEAK]))
 /** What the words around one match say. */
 export interface Context {
   m: RawMatch;
-  surface: string;
+  /** text.slice(m.start, m.end), made when first asked (surfaceOf): most matches never need the string. */
+  surface: string | null;
   sent: boolean;
   lower: boolean;
   allcaps: boolean;
@@ -94,7 +95,7 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
   }
   return {
     m,
-    surface: text.slice(m.start, m.end),
+    surface: null,
     sent: (f0 & T_SENT) !== 0,
     lower: (f0 & T_LOWER) !== 0,
     allcaps: (f0 & T_ALLCAPS) !== 0,
@@ -134,13 +135,22 @@ function openBracket(text: string, at: number, opens: readonly number[]): number
 }
 
 /** Does the case of the text allow this alias? Lower-case text never links a capitalised name. */
+export const surfaceOf = (text: string, c: Context): string => (c.surface ??= text.slice(c.m.start, c.m.end));
+
 export function surfaceOk(text: string, c: Context, t: string, flags: number): boolean {
-  // c.surface is text.slice(m.start, m.end); equal strings normalise alike, so most case-sensitive checks end here.
-  if (flags & A_CS) return c.surface === t || c.surface.normalize('NFC') === t.normalize('NFC');
+  // Equal strings normalise alike, so most case-sensitive checks end with the comparison in place.
+  if (flags & A_CS) return sameAt(text, c.m.start, c.m.end, t) || surfaceOf(text, c).normalize('NFC') === t.normalize('NFC');
   if (c.lower) {
     const first = t.charAt(0);
     return first.toLowerCase() === first; // the alias itself starts lower case ("al-Shabaab")
   }
+  return true;
+}
+
+/** Is text[st, en) the string t? */
+function sameAt(text: string, st: number, en: number, t: string): boolean {
+  if (en - st !== t.length) return false;
+  for (let k = 0; k < t.length; k++) if (text.charCodeAt(st + k) !== t.charCodeAt(k)) return false;
   return true;
 }
 

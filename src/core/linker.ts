@@ -7,7 +7,7 @@ import { type Tokens, fold, tokenize } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
 import { FUNCTION_WORDS, W_HONORIFIC, W_TITLE, maskAt } from './linker-context';
-import { type Context, isSport, openings, readContext, surfaceOk } from './linker-read';
+import { type Context, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 
 export interface LinkOptions { date?: string | null; lang?: string | null; site?: string | null; corrections?: Correction[] }
@@ -235,7 +235,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     }
     return false;
   };
-  const alone: Signals = { support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no };
+  const alone: Signals = { text, support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
   const first = ctxs.map((c) => scoreAll(c, alone)[0]);
   const sure = ctxs.map((c, i) => {
@@ -286,7 +286,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   };
 
   // Pass 2: every match with context; pass 3: short forms through coreference with the full names linked.
-  const withSupport: Signals = { support, conflict, coref: null, date, graph, sport, textHas, about };
+  const withSupport: Signals = { text, support, conflict, coref: null, date, graph, sport, textHas, about };
   const pass2 = ctxs.map((c) => scoreAll(c, withSupport));
   const full = new Map<number, number[]>();
   pass2.forEach((list, i) => {
@@ -297,7 +297,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
       full.set(best.actor, starts);
     }
   });
-  const withCoref: Signals = { support, conflict, coref: full, date, graph, sport, textHas, about };
+  const withCoref: Signals = { text, support, conflict, coref: full, date, graph, sport, textHas, about };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
   const chosen: number[] = []; // the top reading of each match (before a close call may swap it)
@@ -343,6 +343,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
 }
 
 interface Signals {
+  text: string;
   support: (a: number) => number;
   conflict: (a: number) => boolean;
   coref: Map<number, number[]> | null;
@@ -382,7 +383,7 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
       // only one of its people who led a state or government on the article's date, in a text about that leader's
       // country or a related actor ("Kibaki" beside Kenya). With every head since 2000 in the knowledge base,
       // "Wade" in "Roe v. Wade" or "Bio scientists" must not become a president.
-      if (unique && !(c.fnWord ??= FUNCTION_WORDS.has(fold(c.surface))) && (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
+      if (unique && !(c.fnWord ??= FUNCTION_WORDS.has(fold(surfaceOf(s.text, c)))) && (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
     } else score += Math.min(0.3, 0.15 * s.support(a)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;
