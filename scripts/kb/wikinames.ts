@@ -24,7 +24,9 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
   for (const r of t.names) {
     const qid = r.qid!;
     if (r.type === 'other' || qid in QID_TRAPS) continue;
-    const surfaces = usableSurfaces(r);
+    // An untyped row that only linkers' agreement produced lists what those linkers sent there, which can be other
+    // entities ("Native American", "Hispanic", "Latino" under "African American"): only its own name is taken.
+    const surfaces = r.type === '' && !/gold/.test(r.source ?? '') ? usableSurfaces(r).filter((x) => fold(x) === fold(r.name!)) : usableSurfaces(r);
     const fix = !b.has(qid) && r.type === 'person' ? notAPerson(r.name!) : undefined;
     if (!b.has(qid)) {
       if (!/^[\p{Lu}\p{N}]/u.test(r.name!) || r.name === 'Unknown') continue; // lower-case labels are concepts

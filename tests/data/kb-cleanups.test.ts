@@ -97,3 +97,11 @@ describe('types and short forms', () => {
     }
   });
 });
+
+describe('untyped rows only linkers agreed on', () => {
+  it('take their own name, not what the linkers also sent there', () => {
+    // wikidata-names.csv lists "Native American", "Hispanic" and "Latino" under Q2035701 "African American" (peers).
+    const a = byId.get('Q2035701')!;
+    expect(forms(a)).toEqual(['African American']);
+  });
+});

@@ -42,3 +42,15 @@ describe('analyze --text --jsonl', () => {
     expect(err.join('').trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('analyze --text --jsonl, the date in a benchmark title', () => {
+  it('reads "YYYYMMDD - " at the start of the title as the article date', async () => {
+    // Erdoğan was born in 1954: a text dated 1950 cannot name him.
+    const text = 'In Ankara, Tayyip Erdoğan spoke.';
+    const ids = async (extra: object) => (await call(JSON.stringify({ id: 1, text, ...extra }) + '\n')).out[0].mentions.map((m: { text: string }) => m.text);
+    expect(await ids({ title: '20230110 - Talks' })).toContain('Tayyip Erdoğan');
+    expect(await ids({ title: '19500110 - Talks' })).not.toContain('Tayyip Erdoğan');
+    expect(await ids({ title: '19500110 - Talks', date: '2023-01-10' })).toContain('Tayyip Erdoğan'); // "date" wins
+    expect(await ids({ title: 'Talks 19500110' })).toContain('Tayyip Erdoğan'); // no prefix, no date
+  });
+});
