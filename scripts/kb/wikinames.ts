@@ -25,8 +25,10 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
     const qid = r.qid!;
     if (r.type === 'other' || qid in QID_TRAPS) continue;
     // An untyped row that only linkers' agreement produced lists what those linkers sent there, which can be other
-    // entities ("Native American", "Hispanic", "Latino" under "African American"): only its own name is taken.
-    const surfaces = r.type === '' && !/gold/.test(r.source ?? '') ? usableSurfaces(r).filter((x) => fold(x) === fold(r.name!)) : usableSurfaces(r);
+    // entities ("Native American", "Hispanic", "Latino" under "African American"): only forms that start with the
+    // name's first word are taken ("Constantine I" for "Constantine").
+    const head = fold(r.name ?? '').split(' ')[0]!;
+    const surfaces = r.type === '' && !/gold/.test(r.source ?? '') ? usableSurfaces(r).filter((x) => fold(x).split(' ')[0] === head) : usableSurfaces(r);
     const fix = !b.has(qid) && r.type === 'person' ? notAPerson(r.name!) : undefined;
     if (!b.has(qid)) {
       if (!/^[\p{Lu}\p{N}]/u.test(r.name!) || r.name === 'Unknown') continue; // lower-case labels are concepts
