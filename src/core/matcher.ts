@@ -311,6 +311,25 @@ function bitCount(n: number): number {
   return c;
 }
 
+// One-token sequences (most tries) checked from compact arrays by their place in `singles`: the Seq objects, their
+// arrays and strings are scattered over the heap, and reading them was a cache miss or more per try.
+const S_LOWER_OK = 1, S_CS = 2, S_LONG = 4;
+interface SingleFacts {
+  /** S_LOWER_OK: seq.lowerOk; S_CS: it has csForms; S_LONG: not one token after all (checked the general way). */
+  bits: Uint8Array;
+  /** The folded token, filled on the first hash hit (seqTokens). */
+  word: (string | null)[];
+}
+const singleFacts = new WeakMap<Seq[], SingleFacts>();
+function factsOf(singles: Seq[]): SingleFacts {
+  let f = singleFacts.get(singles);
+  if (f) return f;
+  const bits = new Uint8Array(singles.length);
+  singles.forEach((q, i) => { bits[i] = (q.lowerOk ? S_LOWER_OK : 0) | (q.csForms !== null ? S_CS : 0) | (q.rest.length !== 0 ? S_LONG : 0); });
+  singleFacts.set(singles, (f = { bits, word: new Array<string | null>(singles.length).fill(null) }));
+  return f;
+}
+
 /** Leftmost-longest matches over the tokens; tokens inside URLs, addresses and code are skipped. */
 export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawMatch[] {
   const out: RawMatch[] = [];
@@ -330,6 +349,17 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     const words = seqTokens(seq);
     for (let j = 0; j <= L; j++) if (!tokenEquals(toks, t + j, words[j]!)) return false;
     return true;
+  };
+  const { bits: sBits, word: sWord } = factsOf(index.singles);
+  /** tryHere for singles[at], from the compact arrays. */
+  const trySingle = (t: number, at: number): boolean => {
+    const b = sBits[at]!;
+    if (b & S_LONG) return tryHere(t, singles[at]!);
+    if (flags[t]! & T_LOWER && !(b & S_LOWER_OK)) return false;
+    if (b & S_CS && !csFormAt(singles[at]!, text, toks.start[t]!, toks.end[t]!)) return false;
+    let w: string | null = sWord[at]!;
+    if (w === null) w = sWord[at] = seqTokens(singles[at]!)[0]!;
+    return tokenEquals(toks, t, w);
   };
   const lowerBits = index.lowerBits, lowerHeads = index.lowerHeads;
   const firstTable = index.firstTable, firstBits = index.firstBits, pairTable = index.pairTable, pairBits = index.pairBits, singles = index.singles, pairLists = index.pairLists;
@@ -355,7 +385,7 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
       const li = (pairBits[pb >> 5]! & (1 << (pb & 31))) === 0 ? -1 : pairTable.get(k);
       if (li >= 0) for (const seq of pairLists[li]!) if (tryHere(t, seq)) { hit = seq; break; }
     }
-    if (hit === null && at >= 0 && tryHere(t, singles[at]!)) hit = singles[at]!;
+    if (hit === null && at >= 0 && trySingle(t, at)) hit = singles[at]!;
     if (hit === null) continue;
     const L = hit.rest.length;
     let end = toks.end[t + L]!;

@@ -47,6 +47,17 @@ describe('matcher', () => {
   it('matches names with an inner apostrophe', () => {
     expect(found("aid workers in N'Djamena said")).toEqual(["N'Djamena"]);
   });
+  it('checks one-token names for case (they are tried from compact per-name facts)', () => {
+    // "US" is case-sensitive: neither "Us" nor "us"; a lower-case alias lets lower-case words match, twice in a row too.
+    expect(found('US and Us and us')).toEqual(['US']);
+    const lower = buildAliasIndex({ ...kb, actors: [...kb.actors, actor('bs:ebay', 'eBay', [], 'company')] });
+    const text = 'on ebay, ebay and Ebay; York';
+    expect(matchText(lower, text).map((m) => text.slice(m.start, m.end))).toEqual(['ebay', 'ebay', 'Ebay', 'York']);
+    // A lower-case alias starting "york" lets the word "york" through the filters: the one-token "York" still refuses it.
+    const head = buildAliasIndex({ ...kb, actors: [...kb.actors, actor('bs:ycc', 'york city council', [], 'organization')] });
+    const t2 = 'in york, York and york city council';
+    expect(matchText(head, t2).map((m) => t2.slice(m.start, m.end))).toEqual(['York', 'york city council']);
+  });
   it('skips lower-case words without looking them up', () => {
     expect(found('new york is lower case here')).toEqual([]);
   });
