@@ -51,6 +51,23 @@ function seqInfo(index: AliasIndex, seq: Seq): SeqInfo {
   return info;
 }
 
+/**
+ * The alias entries' scoring fields in typed arrays by entry index: scoring reads these per candidate, and the entry
+ * objects are scattered over the heap (the strings `t` and `lang` are read only when a flag asks for them).
+ */
+interface EntryFacts { actor: Int32Array; flags: Uint8Array; lower: Int32Array; hasLang: Uint8Array; len: Uint16Array }
+
+function entryFacts(index: AliasIndex): EntryFacts {
+  const n = index.entries.length;
+  const f: EntryFacts = { actor: new Int32Array(n), flags: new Uint8Array(n), lower: new Int32Array(n), hasLang: new Uint8Array(n), len: new Uint16Array(n) };
+  index.entries.forEach((e, i) => {
+    f.actor[i] = e.actor; f.flags[i] = e.flags; f.lower[i] = e.lower;
+    f.hasLang[i] = e.lang ? 1 : 0;
+    f.len[i] = Math.min(e.t.length, 0xffff); // compared with small bounds only
+  });
+  return f;
+}
+
 /** Links at or above this score are highlighted; those from POSSIBLE up are listed as possible mentions. */
 export const THRESHOLD = 0.6;
 export const POSSIBLE = 0.3;
@@ -66,10 +83,11 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
   // Safe because link() is synchronous and never re-entered.
   const n = kb.actors.length;
   const scratch: Scratch = { stamp: 0, named: new Int32Array(n), anchor: new Int32Array(n), supportAt: new Int32Array(n), support: new Int32Array(n) };
-  return { link: (text, opts = {}) => linkText(index, graph, text, opts, scratch) };
+  const facts = entryFacts(index);
+  return { link: (text, opts = {}) => linkText(index, facts, graph, text, opts, scratch) };
 }
 
-function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch): LinkResult {
+function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch): LinkResult {
   const toks = (scratch.toks = tokenize(text, scratch.toks, index.lowerFirst));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
@@ -122,14 +140,19 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
    * The entries a match may link to at all: case, language, birth date and acronym checks, which depend on
    * neither the pass nor the neighbours, so they run once per match (scoreAll runs up to four times).
    */
+  const okBuf: number[] = [];
   const eligible = (c: Context): number[] => {
     if (c.elig) return c.elig;
-    const ok: number[] = [];
     // A surname many people share links only through coreference or a title: its short forms are checked in
     // scoreAll, and only for the actors coreference names (a surname can carry hundreds of people).
     const list = crowded(c) ? seqInfo(index, c.m.seq).long : c.m.entries;
-    for (const ei of list) if (entryOk(c, ei)) ok.push(ei);
-    c.dep = crowded(c) || ok.some((ei) => (index.entries[ei]!.flags & (A_SHORT | A_AMB | A_CTX)) !== 0);
+    // Gathered in a lent buffer, kept as an array of its exact length (a growing array per match was garbage).
+    let nOk = 0;
+    for (const ei of list) if (entryOk(c, ei)) okBuf[nOk++] = ei;
+    const ok = okBuf.slice(0, nOk);
+    let dep = crowded(c);
+    for (let k = 0; k < ok.length && !dep; k++) dep = (eFlags[ok[k]!]! & (A_SHORT | A_AMB | A_CTX)) !== 0;
+    c.dep = dep;
     return (c.elig = ok);
   };
   // Does the text spell out "(ACR)" anywhere? One search of the text per acronym, not per match and candidate.
@@ -140,17 +163,21 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     if (yes === undefined) defined.set(acr, (yes = text.includes(`(${acr})`)));
     return yes;
   };
+  const entries = index.entries, eActor = facts.actor, eFlags = facts.flags, eLower = facts.lower, eLen = facts.len, eLang = facts.hasLang;
+  const born = graph.born;
   const entryOk = (c: Context, ei: number): boolean => {
-    const e = index.entries[ei]!;
-    if (!surfaceOk(text, c, e.t, e.flags)) return false;
+    const fl = eFlags[ei]!, a = eActor[ei]!;
+    // surfaceOk says yes without reading the alias unless it is case-sensitive or the text is lower case.
+    if ((fl & A_CS || c.lower) && !surfaceOk(text, c, entries[ei]!.t, fl)) return false;
     // "Ohio State" is not the alias "Ohio state": a capital where the alias has none makes another name.
-    if (e.lower > 1 && !c.allcaps && caseClash(toks, c.m, e.lower)) return false;
+    const lw = eLower[ei]!;
+    if (lw > 1 && !c.allcaps && caseClash(toks, c.m, lw)) return false;
     // A form of another language (or of a language we cannot confirm) only links on its own when it is a full,
     // unambiguous name ("Türkiye"), not a short or ambiguous one ("AB" is the EU in Turkish only).
-    if (e.lang && e.lang !== lang && (e.flags & (A_AMB | A_SHORT | A_CTX) || e.t.length <= 3)) return false;
-    if (date && graph.born[e.actor] !== null && graph.born[e.actor]! > date) return false; // not yet born then
+    if (eLang[ei] && entries[ei]!.lang !== lang && (fl & (A_AMB | A_SHORT | A_CTX) || eLen[ei]! <= 3)) return false;
+    if (date && born[a] !== null && born[a]! > date) return false; // not yet born then
     // "artificial pancreas (AP)": the text defines the acronym as something else than this actor.
-    return !(e.flags & A_CS && e.t.length <= 5 && defines(e.t) && spelledElsewhere(e.t, e.actor));
+    return !(fl & A_CS && eLen[ei]! <= 5 && defines(entries[ei]!.t) && spelledElsewhere(entries[ei]!.t, a));
   };
   // acronymElsewhere per acronym and actor, once per text (every match of the acronym asks).
   let elsewhere: Map<string, boolean> | undefined;
@@ -160,10 +187,15 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     if (yes === undefined) elsewhere.set(key, (yes = acronymElsewhere(text, acr, actors[a]!)));
     return yes;
   };
-  const scoreInto = (out: Scored[], c: Context, signals: Signals, unique: boolean, ei: number): void => {
-    const e = index.entries[ei]!;
-    const s = scoreEntry(actors[e.actor]!, e.actor, e.flags, c, signals, unique);
-    out.push({ actor: e.actor, entry: ei, score: e.lang && lang && e.lang !== lang ? s - 0.1 : s });
+  // Scores are gathered in one buffer lent from call to call (`nBuf` of them); only the final list is a fresh array
+  // of its exact length: two growing arrays per scoreAll call were a good part of the garbage of a text.
+  const buf: Scored[] = [];
+  let nBuf = 0;
+  const scoreInto = (c: Context, signals: Signals, unique: boolean, ei: number): void => {
+    const a = eActor[ei]!;
+    scoreEntry(actors, a, eFlags[ei]!, c, signals, unique);
+    const s = SCORE[0]!;
+    buf[nBuf++] = { actor: a, entry: ei, score: eLang[ei] && lang && entries[ei]!.lang !== lang ? s - 0.1 : s };
   };
   /** Among the people a bare surname names, exactly one led a state or government on the article's date. */
   const soleLeader = (c: Context): boolean => {
@@ -172,8 +204,8 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     if (info.leaderOn === date) return info.leader;
     let n = 0;
     for (const ei of c.m.entries) {
-      const e = index.entries[ei]!;
-      if (e.flags & A_SHORT && graph.kind[e.actor] === K_PERSON && leadsAt(graph.offices[e.actor]!, date) && ++n > 1) break;
+      const a = eActor[ei]!;
+      if (eFlags[ei]! & A_SHORT && graph.kind[a] === K_PERSON && leadsAt(graph.offices[a]!, date) && ++n > 1) break;
     }
     info.leaderOn = date;
     return (info.leader = n === 1);
@@ -182,35 +214,40 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
     // Readings that use neither support, conflict nor coreference score the same in every pass: a context whose
     // candidates are all such reuses its first scores (most matches are plain full names).
     if (c.alone && (signals === alone || !c.dep)) return c.alone as Scored[];
-    const out: Scored[] = [];
+    nBuf = 0;
     const unique = c.unique ??= c.m.entries.length === 1 || soleLeader(c); // same in every pass: once per match
-    for (const ei of eligible(c)) scoreInto(out, c, signals, unique, ei);
+    for (const ei of eligible(c)) scoreInto(c, signals, unique, ei);
     const coref = signals.coref;
     if (coref && crowded(c)) {
       const info = seqInfo(index, c.m.seq);
-      for (let j = 0; j < info.short.length; j++) if (coref.has(info.shortActor[j]!) && entryOk(c, info.short[j]!)) scoreInto(out, c, signals, unique, info.short[j]!);
+      for (let j = 0; j < info.short.length; j++) if (coref.has(info.shortActor[j]!) && entryOk(c, info.short[j]!)) scoreInto(c, signals, unique, info.short[j]!);
     }
-    const list = best(out);
+    const list = best();
     if (signals === alone) c.alone = list;
     return list;
   };
-  /** Sorted, one score per actor, confirmed QIDs before their local twins. */
-  const best = (out: Scored[]): Scored[] => {
-    if (out.length <= 1) return out;
+  /** The buffer's scores sorted, one per actor, confirmed QIDs before their local twins: a fresh array. */
+  const best = (): Scored[] => {
+    const n = nBuf;
+    if (n === 0) return [];
+    if (n === 1) return [buf[0]!];
     // One score per actor (its best alias here). Lists are short: a stable insertion sort, as Array#sort orders.
-    if (out.length > 16) out.sort(byScore);
-    else for (let i = 1; i < out.length; i++) {
-      const x = out[i]!;
+    if (n > 16) { const sorted = buf.slice(0, n).sort(byScore); for (let i = 0; i < n; i++) buf[i] = sorted[i]!; }
+    else for (let i = 1; i < n; i++) {
+      const x = buf[i]!;
       let j = i - 1;
-      for (; j >= 0 && byScore(out[j]!, x) > 0; j--) out[j + 1] = out[j]!;
-      out[j + 1] = x;
+      for (; j >= 0 && byScore(buf[j]!, x) > 0; j--) buf[j + 1] = buf[j]!;
+      buf[j + 1] = x;
     }
-    const list: Scored[] = [];
-    for (const s of out) {
+    // Each actor's first (best) score kept, in place, in order.
+    let u = 0;
+    for (let i = 0; i < n; i++) {
+      const s = buf[i]!;
       let dup = false;
-      for (let k = 0; k < list.length && !dup; k++) dup = list[k]!.actor === s.actor;
-      if (!dup) list.push(s);
+      for (let k = 0; k < u && !dup; k++) dup = buf[k]!.actor === s.actor;
+      if (!dup) buf[u++] = s;
     }
+    const list = buf.slice(0, u);
     // The same actor twice in the knowledge base (a local id and a QID): the confirmed QID goes first.
     const top = list[0];
     if (top && !graph.qid[top.actor]) {
@@ -241,7 +278,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const sure = ctxs.map((c, i) => {
     const best = first[i];
     // Known words count too (a demonym, a short form that may link later), unless they sit in a longer name.
-    return !!best && (best.score >= THRESHOLD || (index.entries[best.entry]!.flags & A_DEM) !== 0 || (best.score >= POSSIBLE && !c.capPrev && !c.capNext));
+    return !!best && (best.score >= THRESHOLD || (eFlags[best.entry]! & A_DEM) !== 0 || (best.score >= POSSIBLE && !c.capPrev && !c.capNext));
   });
   matches.forEach((m, i) => { if (!sure[i]) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 2; });
   // Only matches within two tokens of a dropped neighbour read their context again.
@@ -253,7 +290,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   });
   for (let i = 0; i < ctxs.length; i++) {
     const best = first[i] ?? scoreAll(ctxs[i]!, alone)[0];
-    if (best && best.score >= THRESHOLD && !(index.entries[best.entry]!.flags & (A_AMB | A_CTX | A_DEM | A_SHORT))) {
+    if (best && best.score >= THRESHOLD && !(eFlags[best.entry]! & (A_AMB | A_CTX | A_DEM | A_SHORT))) {
       if (isAnchor[best.actor] !== stamp) { isAnchor[best.actor] = stamp; anchors.push(best.actor); }
     }
   }
@@ -291,7 +328,7 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const full = new Map<number, number[]>();
   pass2.forEach((list, i) => {
     const best = list[0];
-    if (best && best.score >= THRESHOLD && !(index.entries[best.entry]!.flags & A_SHORT)) {
+    if (best && best.score >= THRESHOLD && !(eFlags[best.entry]! & A_SHORT)) {
       const starts = full.get(best.actor) ?? [];
       starts.push(ctxs[i]!.m.start);
       full.set(best.actor, starts);
@@ -303,7 +340,9 @@ function linkText(index: AliasIndex, graph: ActorGraph, text: string, opts: Link
   const chosen: number[] = []; // the top reading of each match (before a close call may swap it)
   ctxs.forEach((c, i) => {
     let list = pass2[i]!;
-    if (list.some((s) => index.entries[s.entry]!.flags & A_SHORT)) list = scoreAll(c, withCoref);
+    let short = false;
+    for (let k = 0; k < list.length && !short; k++) short = (eFlags[list[k]!.entry]! & A_SHORT) !== 0;
+    if (short) list = scoreAll(c, withCoref);
     if (list.length === 0) return;
     let best = list[0]!;
     chosen[i] = best.actor;
@@ -356,16 +395,23 @@ interface Signals {
   about: (a: number) => boolean;
 }
 
-/** `unique`: the match has this one candidate. */
-function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signals, unique: boolean): number {
+/**
+ * scoreEntry's answer: a fraction returned from a call that is not inlined is boxed in a new heap number per call,
+ * a typed array slot is not.
+ */
+const SCORE = new Float64Array(1);
+
+/** `unique`: the match has this one candidate. The score is left in SCORE[0]. */
+function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Signals, unique: boolean): void {
   const kind = s.graph.kind[a]!, person = kind === K_PERSON;
   let score: number;
   // "England" for the England national rugby team: only in a sports report.
   if (flags & A_TEAM) {
-    if (!s.sport()) return 0;
+    if (!s.sport()) { SCORE[0] = 0; return; }
     // Which national team: the one whose sport the report names ("rugby"), else unsure.
-    const game = /rugby|football|soccer|cricket|hockey|basketball|baseball|volleyball|handball|water polo/i.exec(actor.name)?.[0];
-    return game && s.textHas(game) ? 0.8 : 0.5;
+    const game = /rugby|football|soccer|cricket|hockey|basketball|baseball|volleyball|handball|water polo/i.exec(actors[a]!.name)?.[0];
+    SCORE[0] = game && s.textHas(game) ? 0.8 : 0.5;
+    return;
   }
   if (flags & A_DEM) score = 0.45;
   else if (flags & A_SHORT) {
@@ -403,7 +449,7 @@ function scoreEntry(actor: Actor, a: number, flags: number, c: Context, s: Signa
   // In sports reports, country names stand for national teams, which are other entities.
   if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
-  return Math.min(1, score);
+  SCORE[0] = Math.min(1, score);
 }
 
 /** Does an office held on the date name this title ("President Aliyev")? */
