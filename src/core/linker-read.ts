@@ -172,11 +172,21 @@ const SPORT_PLAIN = [...SPORT_ALL].every((w) => /^[a-z]{3,18}$/.test(w));
 /** By a cue word's first three letters: bit (length - 3) set for each cue word of that length. */
 const SPORT3 = new Uint16Array(26 * 26 * 26);
 for (const w of SPORT_ALL) if (SPORT_PLAIN) SPORT3[((w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97) * 26 + w.charCodeAt(2) - 97]! |= 1 << (w.length - 3);
+/**
+ * For `tokenize` (watchFirst): by a cue word's first two letters, bit (length - 3) for each cue word. Its watch list
+ * then holds every token the test below could count, so the test reads that list instead of every token.
+ */
+export const SPORT_FIRST: Uint32Array | undefined = SPORT_PLAIN ? new Uint32Array(65536) : undefined;
+for (const w of SPORT_ALL) if (SPORT_FIRST) SPORT_FIRST[(w.charCodeAt(0) << 8) | w.charCodeAt(1)]! |= 1 << (w.length - 3);
 
 function sportByTokens(text: string, toks: Tokens): boolean {
-  const { start, end, count, flags } = toks;
+  const { start, end, flags } = toks;
+  // Only the watched tokens when the tokeniser listed them for these cue words (the answer does not depend on order).
+  const list = toks.watchFilter !== null && toks.watchFilter === SPORT_FIRST ? toks.watch : null;
+  const count = list ? toks.watchCount : toks.count;
   let n = 0, strong = false;
-  for (let t = 0; t < count; t++) {
+  for (let j = 0; j < count; j++) {
+    const t = list ? list[j]! : j;
     if (flags[t]! & T_WIDE) {
       // Runs of ASCII units inside the token; at the token's edges a '_' would extend the run.
       const e = end[t]!;

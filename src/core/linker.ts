@@ -7,7 +7,7 @@ import { type Tokens, fold, tokenize } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
 import { FUNCTION_WORDS, W_HONORIFIC, W_TITLE, maskAt } from './linker-context';
-import { type Context, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
+import { type Context, SPORT_FIRST, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 
 export interface LinkOptions { date?: string | null; lang?: string | null; site?: string | null; corrections?: Correction[] }
@@ -88,7 +88,7 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
 }
 
 function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch): LinkResult {
-  const toks = (scratch.toks = tokenize(text, scratch.toks, index.lowerFirst));
+  const toks = (scratch.toks = tokenize(text, scratch.toks, index.lowerFirst, SPORT_FIRST));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
   // can never link: drop them before any scoring (they are most matches in running text). `named` marks actors

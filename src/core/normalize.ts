@@ -117,6 +117,14 @@ export interface Tokens {
   candFilter: Uint8Array | null;
   /** Some token holds a code unit above ASCII (what `hasWideWordUnit` tells of the text, found while scanning). */
   wide: boolean;
+  /**
+   * Tokens a word list may hold, in order (`watchCount` of them), when `watchFilter` (the linker's sports cue words)
+   * was given: every T_WIDE token, and each ASCII token whose first two letters, lower-cased, key a mask in the
+   * filter with bit (length - 3) set. Null filter: not made.
+   */
+  watch: Uint32Array;
+  watchCount: number;
+  watchFilter: Uint32Array | null;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -136,13 +144,13 @@ const WORD_ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) WORD_ASCII[c] = ASCII[c]! >= 1 && ASCII[c]! <= 3 ? 1 : 0;
 
 function alloc(cap: number): Tokens {
-  return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap), cand: new Uint32Array(cap), candCount: 0, candFilter: null, wide: false };
+  return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap), cand: new Uint32Array(cap), candCount: 0, candFilter: null, wide: false, watch: new Uint32Array(cap), watchCount: 0, watchFilter: null };
 }
 
 function grow(out: Tokens, cap: number): void {
-  const s = new Uint32Array(cap), e = new Uint32Array(cap), h = new Int32Array(cap), f = new Uint8Array(cap), g = new Uint8Array(cap), k = new Uint32Array(cap);
-  s.set(out.start); e.set(out.end); h.set(out.hash); f.set(out.flags); g.set(out.gap); k.set(out.cand);
-  out.start = s; out.end = e; out.hash = h; out.flags = f; out.gap = g; out.cand = k;
+  const s = new Uint32Array(cap), e = new Uint32Array(cap), h = new Int32Array(cap), f = new Uint8Array(cap), g = new Uint8Array(cap), k = new Uint32Array(cap), v = new Uint32Array(cap);
+  s.set(out.start); e.set(out.end); h.set(out.hash); f.set(out.flags); g.set(out.gap); k.set(out.cand); v.set(out.watch);
+  out.start = s; out.end = e; out.hash = h; out.flags = f; out.gap = g; out.cand = k; out.watch = v;
 }
 
 function isWordUnit(c: number): boolean {
@@ -170,15 +178,16 @@ export function tokenHash(toks: Tokens, t: number): number {
  * Chunks of non-space text that look like URLs, e-mail addresses or code (`://`, `@` inside a word, `_`,
  * dotted identifiers like `a.b.c`) have their tokens blocked. `reuse` lends buffers (index building).
  * `lowerFirst` (the alias index's table, keyed by `lowerKey`): also list the tokens that may start a name (cand).
+ * `watchFirst` (length masks keyed by two lower-case letters): also list the tokens a word list may hold (watch).
  */
-export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array): Tokens {
+export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array, watchFirst?: Uint32Array): Tokens {
   const len = text.length;
   let cap = Math.max(16, (len >> 2) + 8);
   const out = reuse ?? alloc(cap);
   cap = out.start.length;
-  let { start, end, flags, gap, cand } = out;
+  let { start, end, flags, gap, cand, watch } = out;
   let hash = out.hash;
-  let n = 0, nc = 0;
+  let n = 0, nc = 0, nw = 0;
   let gapClass = G_OTHER; // before the first token
   let sentence = true, para = true;
   let chunkFirst = 0; // first token of the current whitespace-delimited chunk
@@ -196,9 +205,9 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
     if (k === C_WORD || k === C_SOLO) {
       if (n === cap) {
         cap *= 2;
-        out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap; out.cand = cand;
+        out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap; out.cand = cand; out.watch = watch;
         grow(out, cap);
-        ({ start, end, hash, flags, gap, cand } = out);
+        ({ start, end, hash, flags, gap, cand, watch } = out);
       }
       // A word glued to the previous one by '.' ("a.b.c", "bbc.co.uk") is code or a domain; "U.S" is not.
       if (dotAt === i - 1 && n > 0 && end[n - 1] === i - 1 && n > chunkFirst &&
@@ -225,6 +234,9 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
         }
         // Starts no name unless a lower-case alias starts with its first two code units (ASCII ones only).
         if (lowerFirst !== undefined && c < 128 && c1 < 128 && lowerFirst[(c << 8) | c1] === 0) skip = true;
+        // ASCII words by their first two letters and length (wide ones are all listed below). A shift counts mod 32:
+        // lengths under 3 read bit 30 or 31, which no list of words under 33 letters sets.
+        if (watchFirst !== undefined && w === 0 && ((watchFirst[(c << 8) | (c1 | 32)]! >>> (i - s - 3)) & 1) !== 0) watch[nw++] = n;
       } else {
         // Other starts: the matcher hashes every such token, so the hash is made in the same pass as the scan.
         let upper = 0, lower = 0, h = FNV_OFFSET;
@@ -249,10 +261,11 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
         }
         if (upper >= 2 && lower === 0) f |= T_ALLCAPS;
         hashed = h & 0x3fffffff;
+        if (watchFirst !== undefined && w === 0 && ((watchFirst[((c | 32) << 8) | (text.charCodeAt(s + 1) | 32)]! >>> (i - s - 3)) & 1) !== 0) watch[nw++] = n;
       }
       if (sentence) f |= T_SENT;
       if (para) f |= T_PARA;
-      if (w !== 0) { f |= w; w = 0; wide = true; }
+      if (w !== 0) { f |= w; w = 0; wide = true; if (watchFirst !== undefined) watch[nw++] = n; }
       start[n] = s; end[n] = i; hash[n] = hashed; flags[n] = f; gap[n] = gapClass;
       if (skip) skip = false; else cand[nc++] = n;
       hashed = -1;
@@ -297,6 +310,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array):
   if (chunkCode) for (let t = chunkFirst; t < n; t++) flags[t]! |= T_BLOCKED;
   out.text = text; out.count = n; out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap;
   out.cand = cand; out.candCount = lowerFirst ? nc : 0; out.candFilter = lowerFirst ?? null; out.wide = wide;
+  out.watch = watch; out.watchCount = watchFirst ? nw : 0; out.watchFilter = watchFirst ?? null;
   return out;
 }
 

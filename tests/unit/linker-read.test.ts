@@ -1,6 +1,6 @@
 // The sports-report test read from the tokens must answer exactly as the two regexes over the text do.
 import { describe, expect, it } from 'vitest';
-import { isSport } from '../../src/core/linker-read';
+import { SPORT_FIRST, isSport } from '../../src/core/linker-read';
 import { tokenize } from '../../src/core/normalize';
 
 const both = (text: string) => [isSport(text), isSport(text, tokenize(text))];
@@ -30,5 +30,14 @@ describe('isSport from tokens', () => {
     expect(both('rugby matſch coach team')).toEqual([true, true]);
     expect(both('rugby ﬁnal coach')).toEqual([false, false]);
     expect(both('Rugbyé MATCHé')).toEqual([false, false]);
+  });
+  it('reads only the tokens the tokeniser watched (cue words by first letters and length), with the same answer', () => {
+    const texts = ['The rugby match ended; the coach left.', 'The RUGBY Match ended; the Coach left.', 'cupboard steam teams rugby',
+      'rugby match2 _coach team_ cup', 'rugby-match.coach', 'rugbyé match coach', 'érugby_ match coach', 'Rugbyé MATCHé',
+      'Coached CAPTAINS: Match, Cup and Season at the STADIUM', 'Rugby Cup mAtch', 'a rugby cup', 'ma co cu'];
+    for (const t of texts) expect([t, isSport(t, tokenize(t, undefined, undefined, SPORT_FIRST))]).toEqual([t, isSport(t)]);
+    const t = 'The Rugby match, a cupboard, the coach and rugbyé';
+    const tk = tokenize(t, undefined, undefined, SPORT_FIRST);
+    expect(Array.from(tk.watch.subarray(0, tk.watchCount), (i) => t.slice(tk.start[i], tk.end[i]))).toEqual(['Rugby', 'match', 'coach', 'rugbyé']);
   });
 });
