@@ -143,6 +143,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const i = process.argv.indexOf('--reps');
   const k = process.argv.indexOf('--kb');
   const r = await benchLinker({ reps: i > 0 ? Number(process.argv[i + 1]) : 5, kbPath: k > 0 ? resolve(process.argv[k + 1]!) : undefined });
+  if (process.argv.includes('--json')) { console.log(JSON.stringify(r)); process.exit(0); }
   console.log(`linker: ${r.mbPerS.toFixed(1)} MB/s link, ${r.matchMbPerS.toFixed(1)} MB/s matcher alone, over ${r.texts} texts (${(r.chars / 1e3).toFixed(0)}k chars)`);
   console.log(`createLinker ${r.createMs.toFixed(0)} ms with kb-index.json (parse ${r.indexParseMs.toFixed(0)} ms), ${r.createColdMs.toFixed(0)} ms building the index; JSON.parse kb.json ${r.parseMs.toFixed(0)} ms (${(r.kbBytes / 1024).toFixed(0)} KiB)`);
 }
