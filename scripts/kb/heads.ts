@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { fold } from './builder';
 import { parseOffice } from './factbook';
 import { type HandFile, type HandOffice, handWithDrafts } from './hand';
-import { KB_DIR, type FactbookRecord } from './tables';
+import { type FactbookRecord, loadFactbook } from './tables';
 
 export interface HeadsReport { errors: string[]; warnings: string[]; countries: Set<string> }
 
@@ -96,9 +96,7 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-export function loadFactbook(): FactbookRecord[] {
-  return (JSON.parse(readFileSync(KB_DIR + 'tables/factbook-countries.json', 'utf8')) as { countries: FactbookRecord[] }).countries;
-}
+export { loadFactbook };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const files = handWithDrafts(process.argv.slice(2));

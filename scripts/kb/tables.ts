@@ -35,13 +35,18 @@ export interface Tables {
 
 const csv = (file: string): Row[] => parseCsv(readFileSync(KB_DIR + file, 'utf8'));
 
+/** The Factbook snapshot's records (also read alone by scripts/kb/heads.ts). */
+export function loadFactbook(): FactbookRecord[] {
+  return (JSON.parse(readFileSync(KB_DIR + 'tables/factbook-countries.json', 'utf8')) as { countries: FactbookRecord[] }).countries;
+}
+
 export function loadTables(): Tables {
   const countries = csv('tables/country-qids.csv');
   const orgs = csv('tables/organizations-qids.csv');
   const politicians = csv('tables/politicians-qids.csv');
   const names = csv('tables/wikidata-names.csv');
   const cities = csv('geonames-cities.csv');
-  const factbook = (JSON.parse(readFileSync(KB_DIR + 'tables/factbook-countries.json', 'utf8')) as { countries: FactbookRecord[] }).countries;
+  const factbook = loadFactbook();
   const confirmed = confirmedQids({ countries, orgs, politicians, names });
   return { countries, orgs, politicians, names, cities, factbook, confirmed };
 }
