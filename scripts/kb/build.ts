@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { KnowledgeBase, Source } from '../../src/core/types';
 import { KbBuilder } from './builder';
 import { addCountries } from './countries';
-import { addCities } from './cities';
+import { addCities, placeInStates } from './cities';
 import { addOrgs } from './orgs';
 import { addPoliticians } from './people';
 import { addUsStates, addWikiNames } from './wikinames';
@@ -49,11 +49,12 @@ export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<Know
   const names = new NameIndex(t.names);
   const byIso = addCountries(b, t);
   const countryName = (iso: string): string => b.get(byIso.get(iso) ?? '')?.name ?? iso;
-  const cityIndex = addCities(b, t, names, byIso, countryName);
+  const divisions = new Map<string, string>();
+  const cityIndex = addCities(b, t, names, byIso, countryName, divisions);
   const orgAbbr = addOrgs(b, t);
   addPoliticians(b, t, byIso, countryName);
   addWikiNames(b, t);
-  addUsStates(b, names, byIso.get('US'));
+  placeInStates(b, divisions, addUsStates(b, names, byIso.get('US')));
   const hand = handWithDrafts(opts.extraHand ?? []);
   const resolveRef = (ref: string): string => {
     const m = /^iso:([A-Z]{2})$/.exec(ref);

@@ -30,8 +30,12 @@ const NEWS_NAME: Record<string, string> = { '2028462': 'Ulaanbaatar', '3703443':
  */
 const GEONAMES_ERRORS = new Set(['1270926']);
 
-/** Adds the cities; returns "ISO2|folded name" -> city id, for capitals. */
-export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<string, string>, countryName: (iso: string) => string): Map<string, string> {
+/**
+ * Adds the cities; returns "ISO2|folded name" -> city id, for capitals. `divisions` (when given) receives city id ->
+ * "ISO2|GeoNames first-order division code" ("US|CO" for Denver), for placing cities in their state.
+ */
+export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<string, string>, countryName: (iso: string) => string,
+  divisions?: Map<string, string>): Map<string, string> {
   const index = new Map<string, string>();
   const usedQids = new Set([...b.actors.keys(), ...Object.keys(CITY_TRAPS)]);
   const seenName = new Set<string>();
@@ -71,6 +75,23 @@ export function addCities(b: KbBuilder, t: Tables, names: NameIndex, byIso: Map<
     const coord = coords.get(c.geonameid ?? '');
     if (coord) b.fact(id, { p: 'coord', v: coord, src: 'geonames' });
     index.set(`${iso}|${fold(name)}`, id);
+    if (c.admin) divisions?.set(id, `${iso}|${c.admin}`);
   }
   return index;
+}
+
+/**
+ * Puts U.S. cities in their state ("part-of", beside the country): GeoNames' first-order division codes for the
+ * United States are the states' postal codes. Returns how many cities were placed.
+ */
+export function placeInStates(b: KbBuilder, divisions: Map<string, string>, statesByPostal: Map<string, string>): number {
+  let n = 0;
+  for (const [city, code] of divisions) {
+    const [iso, admin] = code.split('|');
+    const state = iso === 'US' ? statesByPostal.get(admin!) : undefined;
+    if (!state || !b.has(city)) continue;
+    b.fact(city, { p: 'part-of', v: state, ref: true, src: 'geonames' });
+    n++;
+  }
+  return n;
 }

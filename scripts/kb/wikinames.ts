@@ -65,10 +65,11 @@ const POSTAL = ['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI'
   'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY'];
 
 /**
- * The 50 U.S. states: the wikidata-names row of that name when one dominates (countries excluded, so "Georgia"
+ * The 50 U.S. states (returned by postal code, which GeoNames uses as their first-order division code): the wikidata-names row of that name when one dominates (countries excluded, so "Georgia"
  * is the state), else a local id. Postal codes need context ("IN", "ME", "OR" are words).
  */
-export function addUsStates(b: KbBuilder, names: NameIndex, us: string | undefined): void {
+export function addUsStates(b: KbBuilder, names: NameIndex, us: string | undefined): Map<string, string> {
+  const byPostal = new Map<string, string>();
   const used = new Set([...b.actors.values()].filter((a) => a.type === 'country' || a.type === 'city').map((a) => a.id));
   US_STATES.forEach((state, i) => {
     const row = names.unique(state, ['place', ''], used);
@@ -82,5 +83,7 @@ export function addUsStates(b: KbBuilder, names: NameIndex, us: string | undefin
     b.alias(id, `${state} state`);
     b.alias(id, POSTAL[i]!, { cs: true, ctx: true });
     if (us) b.fact(id, { p: 'part-of', v: us, ref: true, src: 'backstory' });
+    byPostal.set(POSTAL[i]!, id);
   });
+  return byPostal;
 }

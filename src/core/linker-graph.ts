@@ -16,6 +16,8 @@ export interface ActorGraph {
   related: Set<number>[];
   /** The countries (actor indices) an actor belongs to: itself for a country. */
   country: number[][];
+  /** The actors a place or person is directly located in or belongs to (part of, capital of, office, nationality). */
+  parents: number[][];
   /** 1 when the actor ever led a state or government, or has a high prior: a bare surname may name them. */
   wellKnown: Uint8Array;
   /** Birth date (its "born" fact) by actor index, or null. */
@@ -83,7 +85,19 @@ export function buildGraph(actors: Actor[]): ActorGraph {
   const offices = actors.map((a) => { const o = a.facts.filter((f) => f.p === 'holds-office'); return o.length ? o : (NO_FACTS as Fact[]); });
   const kind = new Uint8Array(actors.length), prior = new Float64Array(actors.length);
   actors.forEach((a, i) => { kind[i] = KINDS[a.type] ?? K_OTHER; prior[i] = a.prior ?? 0; });
-  return { related, country, wellKnown, born, qid, offices, kind, prior, ids: actors.map((a) => a.id) };
+  return { related, country, parents: up, wellKnown, born, qid, offices, kind, prior, ids: actors.map((a) => a.id) };
+}
+
+/** Is place `a` inside place `q` (its country, its region, or the region's country): "Denver" in "Colorado". */
+export function inside(graph: ActorGraph, a: number, q: number): boolean {
+  let frontier = graph.parents[a]!;
+  for (let depth = 0; depth < 3 && frontier.length; depth++) {
+    if (frontier.includes(q)) return true;
+    const next: number[] = [];
+    for (const j of frontier) next.push(...graph.parents[j]!);
+    frontier = next;
+  }
+  return false;
 }
 
 export const within = (f: Fact, date: string): boolean => (!f.from || f.from <= date) && (!f.until || date < f.until);

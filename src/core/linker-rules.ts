@@ -68,5 +68,5 @@ export function applyCorrections(r: LinkResult, opts: LinkOptions, actors: Actor
     if (x && x.score === 1) mentions.push(x); else if (x) possible.push(x);
   }
   mentions.sort((a, b) => a.start - b.start);
-  return { mentions, possible };
+  return { mentions, possible, qualified: r.qualified };
 }

@@ -9,9 +9,18 @@ import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGra
 import { FUNCTION_WORDS, W_HONORIFIC, W_TITLE, maskAt } from './linker-context';
 import { type Context, SPORT_FIRST, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
+import { qualifiedMentions, qualifyPlaces } from './linker-places';
 
 export interface LinkOptions { date?: string | null; lang?: string | null; site?: string | null; corrections?: Correction[] }
-export interface LinkResult { mentions: Mention[]; possible: Mention[] }
+export interface LinkResult {
+  mentions: Mention[];
+  possible: Mention[];
+  /**
+   * Places named with where they lie, "Denver, Colorado": one more mention of the first place over both names, which
+   * overlaps the two linked parts in `mentions` (highlights use the parts; benchmarks that label the whole read it).
+   */
+  qualified: Mention[];
+}
 export interface Linker { link(text: string, opts?: LinkOptions): LinkResult }
 
 interface Scored { actor: number; entry: number; score: number }
@@ -84,10 +93,14 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
   const n = kb.actors.length;
   const scratch: Scratch = { stamp: 0, named: new Int32Array(n), anchor: new Int32Array(n), supportAt: new Int32Array(n), support: new Int32Array(n) };
   const facts = entryFacts(index);
-  return { link: (text, opts = {}) => linkText(index, facts, graph, text, opts, scratch) };
+  const byId = new Map<string, number>();
+  graph.ids.forEach((id, i) => byId.set(id, i));
+  const indexOf = (id: string) => byId.get(id);
+  return { link: (text, opts = {}) => linkText(index, facts, graph, text, opts, scratch, indexOf) };
 }
 
-function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch): LinkResult {
+function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch,
+  indexOf: (id: string) => number | undefined): LinkResult {
   const toks = (scratch.toks = tokenize(text, scratch.toks, index.lowerFirst, SPORT_FIRST));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
@@ -111,7 +124,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     if (info.shorts.length <= 6) for (const a of info.shorts) if (graph.wellKnown[a]) return true;
     return m.tokStart > 0 && (maskAt(toks, m.tokStart - 1) & (W_TITLE | W_HONORIFIC)) !== 0;
   });
-  if (matches.length === 0) return { mentions: [], possible: [] };
+  if (matches.length === 0) return { mentions: [], possible: [], qualified: [] };
   if (!scratch.covered || scratch.covered.length < toks.count) scratch.covered = new Uint8Array(toks.count + 1024);
   const covered = scratch.covered;
   covered.fill(0, 0, toks.count);
@@ -338,11 +351,16 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
   const chosen: number[] = []; // the top reading of each match (before a close call may swap it)
-  ctxs.forEach((c, i) => {
-    let list = pass2[i]!;
+  const lists = ctxs.map((c, i) => {
+    const list = pass2[i]!;
     let short = false;
     for (let k = 0; k < list.length && !short; k++) short = (eFlags[list[k]!.entry]! & A_SHORT) !== 0;
-    if (short) list = scoreAll(c, withCoref);
+    return short ? scoreAll(c, withCoref) : list;
+  });
+  // "Denver, Colorado": a place after a comma says which namesake the name before it is.
+  qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore);
+  ctxs.forEach((c, i) => {
+    const list = lists[i]!;
     if (list.length === 0) return;
     let best = list[0]!;
     chosen[i] = best.actor;
@@ -378,7 +396,9 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     }
     (score >= THRESHOLD ? mentions : possible).push(mention);
   });
-  return applyCorrections({ mentions, possible }, opts, actors);
+  const r = applyCorrections({ mentions, possible, qualified: [] }, opts, actors);
+  r.qualified = qualifiedMentions(text, r.mentions, graph, indexOf);
+  return r;
 }
 
 interface Signals {

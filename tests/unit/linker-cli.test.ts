@@ -26,6 +26,17 @@ describe('analyze --text --jsonl', () => {
     expect(out[0].mentions[0]).toEqual({ start: 3, end: 11, text: 'İSTANBUL', entityId: 'bs:istanbul' });
   });
 
+  it('writes a place named with where it lies as one more mention over both names, after its parts', async () => {
+    const text = 'He grew up in Atlanta, Georgia, and in Birmingham, Alabama.';
+    const { out } = await call(JSON.stringify({ id: 1, text, date: '2023-10-23' }) + '\n');
+    expect(out[0].mentions.map((m: { start: number; end: number; entityId: string }) => [text.slice(m.start, m.end), m.entityId])).toEqual([
+      ['Atlanta, Georgia', 'bs:atlanta'],
+      ['Atlanta', 'bs:atlanta'],
+      ['Georgia', 'bs:georgia-us-state'],
+      ['Alabama', 'bs:alabama'],
+    ]);
+  });
+
   it('reports a malformed line by number, keeps going, and exits non-zero', async () => {
     const input = ['{"id":"a","text":"Baku"}', '{oops', '{"id":"c"}', '{"id":"d","text":"Ankara"}'].join('\n');
     const { code, out, err } = await call(input);

@@ -75,3 +75,34 @@ describe('linker', () => {
     expect(linker.link('   \n').possible).toEqual([]);
   });
 });
+
+describe('places named with where they lie', () => {
+  const linker = createLinker(kb);
+  const qualified = (text: string) => linker.link(text, { date: '2023-10-23', lang: 'en' }).qualified.map((m) => [m.text, m.entityId]);
+
+  it('reads "Atlanta, Georgia" and "Houston, TX" as one mention of the city, besides both parts', () => {
+    const r = linker.link('Officials in Atlanta, Georgia, and Houston, TX, agreed.', { date: '2023-10-23', lang: 'en' });
+    expect(r.qualified.map((m) => [m.text, m.entityId])).toEqual([['Atlanta, Georgia', 'bs:atlanta'], ['Houston, TX', 'bs:houston']]);
+    expect(r.mentions.map((m) => m.text)).toEqual(['Atlanta', 'Georgia', 'Houston', 'TX']);
+  });
+
+  it('takes the country, not the state, after a city of that country', () => {
+    const r = linker.link('A rally in Tbilisi, Georgia, drew thousands.', { date: '2023-10-23', lang: 'en' });
+    expect(r.mentions.map((m) => [m.text, m.entityId])).toEqual([['Tbilisi', 'bs:tbilisi'], ['Georgia', 'Q230']]);
+    expect(r.qualified.map((m) => m.text)).toEqual(['Tbilisi, Georgia']);
+  });
+
+  it('makes no compound of a list, a wrong namesake or "and"', () => {
+    expect(qualified('Flights from Paris, Berlin and Ankara were cancelled.')).toEqual([]);
+    expect(qualified('The plant in Birmingham, Alabama, closed.')).toEqual([]);
+    expect(qualified('Voters in Atlanta and Georgia agreed.')).toEqual([]);
+    expect(qualified('Atlanta,\nGeorgia')).toEqual([]);
+  });
+
+  it('leaves a city that the place after it cannot hold as a possible mention only', () => {
+    const r = linker.link('Police in Portland, Maine, closed the road.', { date: '2023-10-23', lang: 'en' });
+    expect(r.mentions.map((m) => m.entityId)).toEqual(['bs:maine']);
+    expect(r.possible.map((m) => m.entityId)).toContain('bs:portland');
+  });
+});
+

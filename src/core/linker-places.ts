@@ -1,0 +1,75 @@
+// Places qualified by where they lie (issue #4): in "Denver, Colorado", "Paris, France" or "Houston, TX" the second
+// name says which first name is meant. A reading of the first name inside the second is confirmed (and the second
+// is read as the place that holds it: "Atlanta, Georgia" is the state, "Tbilisi, Georgia" the country); a city the
+// second name cannot hold is the wrong namesake ("Birmingham, Alabama" is not the English city, "San Jose,
+// California" not Costa Rica's capital).
+import type { Mention } from './types';
+import { type ActorGraph, K_CITY, K_COUNTRY, K_REGION, inside } from './linker-graph';
+
+interface Reading { actor: number; score: number }
+interface Span { start: number; end: number }
+
+/** A comma and at most one space between two names: "Denver, Colorado" (not "Denver and Colorado", not a list line). */
+const qualifierGap = (text: string, a: Span, b: Span): boolean => {
+  const gap = b.start - a.end;
+  return (gap === 1 || gap === 2) && text.charCodeAt(a.end) === 44 && (gap === 1 || text.charCodeAt(a.end + 1) === 32);
+};
+
+const isHolder = (k: number) => k === K_REGION || k === K_COUNTRY;
+
+/**
+ * Could `q` hold city `a`? Yes when the knowledge base puts `a` inside `q`; also when it cannot tell: a region whose
+ * country it does not know, or a region of `a`'s country while `a`'s own region is unknown. No when they lie in
+ * different countries, or `a`'s region is another one.
+ */
+function couldHold(g: ActorGraph, a: number, q: number): boolean {
+  if (inside(g, a, q)) return true;
+  const qc = g.country[q]!, ac = g.country[a]!;
+  if (!qc.length || !ac.length) return true;
+  if (!qc.some((c) => ac.includes(c))) return false;
+  // Same country: a region that is not the city's own known region is a contradiction ("Portland, Maine").
+  if (g.kind[q] === K_COUNTRY) return true;
+  return !g.parents[a]!.some((p) => g.kind[p] === K_REGION);
+}
+
+/**
+ * Rescores the readings of each name followed by ", <place>" (`lists[i]` are match i's readings, best first, and are
+ * replaced, never changed in place: earlier passes keep their own). `minimum`: the lowest score worth considering.
+ */
+export function qualifyPlaces<R extends Reading>(text: string, spans: readonly Span[], lists: R[][], g: ActorGraph, minimum: number,
+  order: (x: R, y: R) => number): void {
+  for (let i = 0; i + 1 < spans.length; i++) {
+    if (!qualifierGap(text, spans[i]!, spans[i + 1]!)) continue;
+    const second = lists[i + 1]!, first = lists[i]!;
+    // The second name must read as a region or country at all ("Houston, Dallas" is a list of cities).
+    if (!second.length || !isHolder(g.kind[second[0]!.actor]!)) continue;
+    const holders = second.filter((q) => q.score >= minimum && isHolder(g.kind[q.actor]!));
+    if (!holders.length || !first.some((s) => g.kind[s.actor] === K_CITY)) continue;
+    const held = new Set<number>();
+    const mine = first.map((s) => {
+      const k = g.kind[s.actor]!;
+      if (k !== K_CITY) return s;
+      const q = holders.find((h) => inside(g, s.actor, h.actor));
+      if (q) { held.add(q.actor); return { ...s, score: Math.min(1, Math.max(s.score + 0.3, 0.9)) }; }
+      return holders.some((h) => couldHold(g, s.actor, h.actor)) ? s : { ...s, score: s.score - 0.5 };
+    });
+    lists[i] = mine.sort(order);
+    if (held.size) lists[i + 1] = second.map((q) => (held.has(q.actor) ? { ...q, score: Math.min(1, Math.max(q.score + 0.3, 0.9)) } : q)).sort(order);
+  }
+}
+
+/**
+ * "Denver, Colorado" as one mention of Denver, besides its two parts: consecutive links where the second place
+ * holds the first. `indexOf`: an actor's index in the graph by id.
+ */
+export function qualifiedMentions(text: string, mentions: readonly Mention[], g: ActorGraph, indexOf: (id: string) => number | undefined): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const m = mentions[i]!, n = mentions[i + 1]!;
+    if (!qualifierGap(text, m, n)) continue;
+    const a = indexOf(m.entityId), q = indexOf(n.entityId);
+    if (a === undefined || q === undefined || g.kind[a] !== K_CITY || !isHolder(g.kind[q]!) || !inside(g, a, q)) continue;
+    out.push({ start: m.start, end: n.end, text: text.slice(m.start, n.end), entityId: m.entityId, score: Math.min(m.score, n.score) });
+  }
+  return out;
+}
