@@ -29,3 +29,49 @@ export function applyAmbiguity(b: KbBuilder): number {
   }
   return n;
 }
+
+/**
+ * City names that name one place in the news (issue #4). Returns what it changed, for the build log and tests.
+ * - A country does not go by its capital's name ("Tunis" was an alias of Tunisia, "Brasilia" of Brazil): the name
+ *   stays the city's. City-states named after their city ("Vatican City") keep it.
+ * - "New York" alone is the city, as news uses it ("NEW YORK (AP)", "in New York"); the state is "New York state",
+ *   "the State of New York" or "NY" with context.
+ * - "Washington" alone is the capital (datelines, "in Washington"), which also stands for the U.S. government; the
+ *   state needs context (Seattle, "Washington state").
+ */
+export function settleCityNames(b: KbBuilder): string[] {
+  const log: string[] = [];
+  const actors = [...b.actors.values()];
+  for (const c of actors) {
+    if (c.type !== 'country') continue;
+    for (const f of c.facts) {
+      const cap = f.p === 'capital' && f.ref ? b.get(f.v) : undefined;
+      if (!cap || fold(cap.name).startsWith(fold(c.name))) continue;
+      const before = c.aliases.length;
+      c.aliases = c.aliases.filter((al) => al.lang || fold(al.t) !== fold(cap.name));
+      if (c.aliases.length < before) log.push(`${c.name}: dropped its capital's name "${cap.name}"`);
+    }
+  }
+  const us = actors.find((a) => a.type === 'country' && a.facts.some((f) => f.p === 'iso2' && f.v === 'US'));
+  const inUs = (a: (typeof actors)[number]) => !!us && a.facts.some((f) => f.p === 'part-of' && f.v === us.id);
+  const nyc = actors.find((a) => a.type === 'city' && a.name === 'New York City' && inUs(a));
+  const nyState = actors.find((a) => a.type === 'region' && a.name === 'New York' && inUs(a));
+  if (nyc && nyState) {
+    // The matcher reads an actor's name as one of its forms: the state is named as Georgia's is.
+    nyState.aliases = nyState.aliases.filter((al) => fold(al.t) !== 'new york');
+    b.rename(nyState.id, 'New York (U.S. state)');
+    b.alias(nyState.id, 'State of New York');
+    b.alias(nyc.id, 'New York');
+    if (!nyc.aliases.some((al) => al.t === 'NEW YORK')) b.alias(nyc.id, 'NEW YORK', { cs: true });
+    log.push(`"New York": ${nyc.id} (city), the state ${nyState.id} keeps "New York state"`);
+  }
+  const dc = actors.find((a) => a.type === 'city' && a.name === 'Washington, D.C.' && inUs(a));
+  const waState = actors.find((a) => a.type === 'region' && a.name === 'Washington' && inUs(a));
+  if (dc && waState) {
+    b.rename(waState.id, 'Washington (U.S. state)');
+    for (const al of waState.aliases) if (fold(al.t) === 'washington') al.ctx = true;
+    b.alias(dc.id, 'Washington');
+    log.push(`"Washington": ${dc.id} (the capital), the state ${waState.id} with context only`);
+  }
+  return log;
+}

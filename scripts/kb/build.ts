@@ -17,7 +17,7 @@ import { applyHand, handWithDrafts } from './hand';
 import { applyFactbook } from './factbook';
 import { loadTables } from './tables';
 import { NameIndex } from './names';
-import { applyAmbiguity } from './ambiguity';
+import { applyAmbiguity, settleCityNames } from './ambiguity';
 import { mergeDuplicatePeople } from './dedupe';
 import { addNeighbours } from './neighbours';
 import { buildAliasIndex, seqTokens } from '../../src/core/matcher';
@@ -38,6 +38,9 @@ export const SOURCES: Record<string, Source> = {
   'natural-earth': { id: 'natural-earth', name: 'Natural Earth 1:10m country shapes, via world-atlas (land borders)', licence: 'Public domain (Natural Earth); ISC (world-atlas)', url: 'https://www.naturalearthdata.com/' },
   i18n: { id: 'i18n', name: 'i18n-iso-countries country names', licence: 'MIT', url: 'https://github.com/michaelwittig/node-i18n-iso-countries' },
 };
+
+/** What settleCityNames changed in the last build (for the build log and tests). */
+export let lastSettled: string[] = [];
 
 /** Hand-written people folded into a table politician by the last build (for the build log and tests). */
 export let lastMerged: ReturnType<typeof mergeDuplicatePeople> = [];
@@ -79,6 +82,7 @@ export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<Know
   });
   b.dropMetonyms();
   b.markSharedWeak();
+  lastSettled = settleCityNames(b);
   applyAmbiguity(b);
   const actors = [...b.actors.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   // Offices, memberships and statuses are known up to the Factbook snapshot: the hand-written heads end with its
@@ -103,6 +107,7 @@ async function main(): Promise<void> {
   const aliases = kb.actors.reduce((n, a) => n + a.aliases.length, 0);
   const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
   for (const m of lastMerged) console.log(`kb: ${m.from} is ${m.into} (${m.tableName})`);
+  for (const line of lastSettled) console.log(`kb: ${line}`);
   console.log(`kb: ${kb.actors.length} actors, ${aliases} aliases, ${kib(Buffer.byteLength(json))} raw, ${kib(gzipSync(json).length)} gzip, built in ${ms.toFixed(0)} ms -> ${out}`);
   console.log(`kb: alias index ${kib(Buffer.byteLength(packed))} raw, ${kib(gzipSync(packed).length)} gzip -> ${indexOut}`);
 }

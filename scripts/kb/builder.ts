@@ -62,8 +62,9 @@ export class KbBuilder {
     const cs = flags.cs ?? ACRONYM.test(text);
     const key = cs ? `=${text}` : fold(text);
     const keys = this.aliasKeys.get(id)!;
+    // A key whose alias a later step dropped (dropMetonyms, settleCityNames) is added again.
     const old = keys.get(key);
-    if (old) {
+    if (old && actor.aliases.includes(old)) {
       if (old.lang && flags.lang !== old.lang) delete old.lang; // the same form in several languages is neutral
       // Flags given explicitly (hand files) override what a table implied: "Erdogan" becomes a short form.
       for (const k of ['amb', 'ctx', 'dem', 'short'] as const) {

@@ -164,6 +164,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const lowerHeads = new Set<number>();
     let scratch: Tokens | undefined;
   let nameWords: number[] = [];
+  let qualifiedName = '';
   const sameSeq = (q: Seq, toks: Tokens): boolean => {
     if (q.rest.length !== toks.count - 1) return false;
     for (let i = 1; i < toks.count; i++) if (q.rest[i - 1] !== toks.hash[i] || q.gaps[i - 1] !== toks.gap[i]) return false;
@@ -176,8 +177,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     if (n === 0) return;
     let all = FNV;
     for (let i = 0; i < n; i++) all = Math.imul(all ^ tokenHash(toks, i), 0x01000193) ^ toks.gap[i]!;
-    // One word of a longer name ("South" of South Korea, "Man" of Isle of Man) is a short form.
-    if (n === 1 && !name && !(flags & A_CS) && nameWords.includes(toks.hash[0]!)) flags |= A_SHORT;
+    // One word of a longer name ("South" of South Korea, "Man" of Isle of Man) is a short form, unless the rest of
+    // the name only says where it is ("Washington" of "Washington, D.C.").
+    if (n === 1 && !name && !(flags & A_CS) && nameWords.includes(toks.hash[0]!) && !qualifiedName.startsWith(t + ',')) flags |= A_SHORT;
     const found = byHash.get(all);
     let seq = found === undefined ? undefined : Array.isArray(found) ? found.find((q) => sameSeq(q, toks)) : sameSeq(found, toks) ? found : undefined;
     if (!seq) {
@@ -220,6 +222,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   for (let ai = 0; ai < actors.length; ai++) {
     const actor = actors[ai]!;
     nameWords = [];
+    qualifiedName = actor.name.includes(',') ? actor.name : '';
     if (actor.name.includes(' ')) {
       const nt = (scratch = tokenize(actor.name, scratch));
       for (let i = 0; i < nt.count; i++) nameWords.push(tokenHash(nt, i));

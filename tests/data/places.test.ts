@@ -1,0 +1,74 @@
+// Place names with the full knowledge base (issue #4): the city a news text means by "New York", "Washington" or
+// "Tunis", and a city named with where it lies ("Birmingham, Alabama"). The texts and expected links are written here;
+// the ids are the knowledge base's (Q60 New York City, Q61 Washington, D.C., Q3572 Tunis, Q2256 Birmingham in England,
+// Q16554 Denver, Q1261 Colorado, Q90 Paris).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildKb } from '../../scripts/kb/build';
+import { createLinker, type Linker } from '../../src/core/linker';
+import { parseKb } from '../../src/core/kb';
+import type { KnowledgeBase } from '../../src/core/types';
+
+let kb: KnowledgeBase;
+let linker: Linker;
+beforeAll(async () => {
+  kb = parseKb(JSON.parse(JSON.stringify(await buildKb())));
+  linker = createLinker(kb);
+}, 60_000);
+
+const DATE = '2019-03-10';
+const linked = (text: string): Map<string, string> =>
+  new Map(linker.link(text, { date: DATE, lang: 'en' }).mentions.map((m) => [text.slice(m.start, m.end), m.entityId]));
+const actor = (id: string) => kb.actors.find((a) => a.id === id)!;
+const forms = (id: string) => actor(id).aliases.map((a) => a.t);
+
+describe('city names that name one place', () => {
+  it('gives "New York" to the city and keeps the state under its longer names', () => {
+    expect(forms('Q60')).toContain('New York');
+    expect(forms('Q1384')).not.toContain('New York');
+    expect(forms('Q1384')).toContain('New York state');
+    expect(actor('Q1384').name).toBe('New York (U.S. state)');
+  });
+
+  it('gives "Washington" to the capital; the state needs context and the country no longer takes it', () => {
+    expect(forms('Q61')).toContain('Washington');
+    const state = kb.actors.find((a) => a.name === 'Washington (U.S. state)')!;
+    expect(state.aliases.find((a) => a.t === 'Washington')?.ctx).toBe(true);
+    expect(forms('Q30')).not.toContain('Washington');
+  });
+
+  it('leaves a capital\'s name to the capital ("Tunis" is not Tunisia)', () => {
+    const tunisia = kb.actors.find((a) => a.type === 'country' && a.name === 'Tunisia')!;
+    expect(tunisia.aliases.filter((a) => !a.lang).map((a) => a.t)).not.toContain('Tunis');
+    expect(linked('Police guarded the parliament in downtown Tunis on Monday.').get('Tunis')).toBe('Q3572');
+  });
+
+  it.each([
+    ['NEW YORK (Reuters) - Shares rose on Monday.', 'NEW YORK', 'Q60'],
+    ['He took the subway home in New York on Friday.', 'New York', 'Q60'],
+    ['WASHINGTON (AP) - The White House said on Monday that talks would resume.', 'WASHINGTON', 'Q61'],
+    ['In Washington, the press secretary condemned the attack.', 'Washington', 'Q61'],
+  ])('%s', (text, surface, id) => {
+    expect(linked(text).get(surface)).toBe(id);
+  });
+});
+
+describe('cities named with where they lie', () => {
+  it('does not take a city for its namesake abroad', () => {
+    expect(linked('The steel plant in Birmingham, Alabama, will close next year.').get('Birmingham')).toBeUndefined();
+    expect(linked('She moved to Paris, Texas, last spring to open a bakery.').get('Paris')).toBeUndefined();
+    // San Jose is Costa Rica's capital in the knowledge base, not the Californian city.
+    const sanJose = linked('A shooting in San Jose, California, killed two people.').get('San Jose');
+    expect(sanJose === undefined || actor(sanJose).facts.some((f) => f.p === 'part-of' && f.v === 'Q30')).toBe(true);
+  });
+
+  it('reads "Denver, Colorado" as Denver over both names, besides its parts', () => {
+    const text = 'The company moved its offices to Denver, Colorado, in 2015.';
+    const r = linker.link(text, { date: DATE, lang: 'en' });
+    expect(r.mentions.map((m) => [m.text, m.entityId])).toEqual([['Denver', 'Q16554'], ['Colorado', 'Q1261']]);
+    expect(r.qualified.map((m) => [m.text, m.entityId])).toEqual([['Denver, Colorado', 'Q16554']]);
+  });
+
+  it('places U.S. cities in their state from GeoNames', () => {
+    expect(actor('Q16554').facts.filter((f) => f.p === 'part-of').map((f) => f.v)).toEqual(['Q30', 'Q1261']);
+  });
+});
