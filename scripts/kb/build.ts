@@ -18,6 +18,7 @@ import { applyFactbook } from './factbook';
 import { loadTables } from './tables';
 import { NameIndex } from './names';
 import { applyAmbiguity, settleCityNames } from './ambiguity';
+import { applyReview, type ReviewLog } from './review';
 import { mergeDuplicatePeople } from './dedupe';
 import { addNeighbours } from './neighbours';
 import { buildAliasIndex, seqTokens } from '../../src/core/matcher';
@@ -38,6 +39,9 @@ export const SOURCES: Record<string, Source> = {
   'natural-earth': { id: 'natural-earth', name: 'Natural Earth 1:10m country shapes, via world-atlas (land borders)', licence: 'Public domain (Natural Earth); ISC (world-atlas)', url: 'https://www.naturalearthdata.com/' },
   i18n: { id: 'i18n', name: 'i18n-iso-countries country names', licence: 'MIT', url: 'https://github.com/michaelwittig/node-i18n-iso-countries' },
 };
+
+/** What the reviewed kinds and alias fixes changed in the last build (assets/kb/review/). */
+export let lastReview: ReviewLog = { retyped: 0, notActors: 0, dropped: 0, shortened: 0, problems: [] };
 
 /** What settleCityNames changed in the last build (for the build log and tests). */
 export let lastSettled: string[] = [];
@@ -82,6 +86,7 @@ export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<Know
   });
   b.dropMetonyms();
   b.markSharedWeak();
+  lastReview = applyReview(b);
   lastSettled = settleCityNames(b);
   applyAmbiguity(b);
   const actors = [...b.actors.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -108,6 +113,9 @@ async function main(): Promise<void> {
   const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
   for (const m of lastMerged) console.log(`kb: ${m.from} is ${m.into} (${m.tableName})`);
   for (const line of lastSettled) console.log(`kb: ${line}`);
+  const r = lastReview;
+  console.log(`kb: review: ${r.retyped} retyped, ${r.notActors} no actors, ${r.dropped} forms dropped, ${r.shortened} forms made short`);
+  for (const p of r.problems) console.warn(`kb: review: ${p}`);
   console.log(`kb: ${kb.actors.length} actors, ${aliases} aliases, ${kib(Buffer.byteLength(json))} raw, ${kib(gzipSync(json).length)} gzip, built in ${ms.toFixed(0)} ms -> ${out}`);
   console.log(`kb: alias index ${kib(Buffer.byteLength(packed))} raw, ${kib(gzipSync(packed).length)} gzip -> ${indexOut}`);
 }

@@ -39,6 +39,7 @@ function checkActor(x: unknown, i: number): Actor {
   x.aliases.forEach((a) => checkAlias(a, where));
   x.facts.forEach((f) => checkFact(f, where));
   if (x.prior !== undefined && typeof x.prior !== 'number') throw new KbError(`${where}: prior is not a number`);
+  if (x.notActor !== undefined && !isStr(x.notActor)) throw new KbError(`${where}: notActor is not a string`);
   return x as unknown as Actor;
 }
 

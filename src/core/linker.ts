@@ -373,6 +373,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       if (sb === ss) score -= 0.2;
     }
     if (score < POSSIBLE) return;
+    // A holiday or a film claims its words ("Vertigo" is read as nothing else) but is no actor to highlight.
+    if (actors[best.actor]!.notActor !== undefined) return;
     // Kinds and ids from the graph's arrays: the actor objects themselves are scattered over the heap.
     const kind = graph.kind[best.actor]!;
     let start = c.m.start, end = c.m.end;
@@ -391,7 +393,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
     if (list.length > 1) {
       const alt: string[] = [];
-      for (const s of list) if (s !== best) alt.push(graph.ids[s.actor]!);
+      for (const s of list) if (s !== best && actors[s.actor]!.notActor === undefined) alt.push(graph.ids[s.actor]!);
       mention.alt = alt;
     }
     (score >= THRESHOLD ? mentions : possible).push(mention);

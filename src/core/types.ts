@@ -110,6 +110,11 @@ export interface Actor {
   facts: Fact[];
   /** Importance prior 0..1 (capital cities, G20 countries score higher). Used to break ties. */
   prior?: number;
+  /**
+   * Set when the entry is no actor (a holiday, a film, a weapon, a time zone), with why: its names still claim their
+   * words in a text ("Vertigo" is not then read as anything else), but it is never highlighted and has no card.
+   */
+  notActor?: string;
 }
 
 export interface KnowledgeBase {
