@@ -2,7 +2,7 @@
 // once (hashing folded tokens on the fly) and each token start costs one Map lookup. NOTES.md measured a
 // character trie at ~22 MB/s; a first-token hash map does far less work per character.
 import type { Actor, Alias, KnowledgeBase } from './types';
-import { type Tokens, T_BLOCKED, T_LOWER, foldUnit, gapCompatible, lowerKey, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
+import { type Tokens, G_DOT, G_SPACE, T_BLOCKED, T_CAP, T_LOWER, foldUnit, gapCompatible, lowerKey, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
 
 // Alias flags, packed.
 export const A_CS = 1;
@@ -338,20 +338,32 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
   const out: RawMatch[] = [];
   const { flags, gap, count } = toks;
   const lowerFirst = index.lowerFirst;
-  const tryHere = (t: number, seq: Seq): boolean => {
+  /** `skip`: middle initials between the first word and the rest ("Donald J. Trump" for "Donald Trump"). */
+  const tryHere = (t: number, seq: Seq, skip = 0): boolean => {
     const L = seq.rest.length;
-    if (t + L >= count) return false;
+    if (t + L + skip >= count) return false;
     // Case decides before anything else: "in" is not "IN", and "turkey" matches no capitalised alias.
     if (flags[t]! & T_LOWER && !seq.lowerOk) return false;
-    if (seq.csForms !== null && !csFormAt(seq, text, toks.start[t]!, toks.end[t + L]!)) return false;
+    if (skip === 0 && seq.csForms !== null && !csFormAt(seq, text, toks.start[t]!, toks.end[t + L]!)) return false;
     for (let j = 0; j < L; j++) {
-      const k = t + 1 + j;
-      if (tokenHash(toks, k) !== seq.rest[j] || !gapCompatible(seq.gaps[j]!, gap[k]!) || (flags[k]! & T_BLOCKED) !== 0) return false;
+      const k = t + 1 + j + skip;
+      if (tokenHash(toks, k) !== seq.rest[j] || (!gapCompatible(seq.gaps[j]!, gap[k]!) && !(skip && j === 0)) || (flags[k]! & T_BLOCKED) !== 0) return false;
     }
     // Verify against the folded text: hashes can collide.
     const words = seqTokens(seq);
-    for (let j = 0; j <= L; j++) if (!tokenEquals(toks, t + j, words[j]!)) return false;
+    for (let j = 0; j <= L; j++) if (!tokenEquals(toks, j === 0 ? t : t + j + skip, words[j]!)) return false;
     return true;
+  };
+  /** How many middle initials ("J.", "H.W.") follow token t, up to two, each a capital letter and a full stop. */
+  const initialsAfter = (t: number): number => {
+    let k = t + 1;
+    while (k <= t + 2 && k + 1 < count && toks.end[k]! - toks.start[k]! === 1 && (flags[k]! & T_CAP) !== 0 && gap[k + 1] === G_DOT &&
+      (gap[k] === G_SPACE || (k > t + 1 && gap[k] === G_DOT))) k++;
+    return k - t - 1;
+  };
+  const personal = (seq: Seq): boolean => {
+    for (const e of seq.entries) if (index.actors[index.entries[e]!.actor]!.type === 'person' && !(index.entries[e]!.flags & A_SHORT)) return true;
+    return false;
   };
   const { bits: sBits, word: sWord } = factsOf(index.singles);
   /** tryHere for singles[at], from the compact arrays. */
@@ -388,9 +400,17 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
       const li = (pairBits[pb >> 5]! & (1 << (pb & 31))) === 0 ? -1 : pairTable.get(k);
       if (li >= 0) for (const seq of pairLists[li]!) if (tryHere(t, seq)) { hit = seq; break; }
     }
+    // "Donald J. Trump", "George H.W. Bush": a person's full name with middle initials the alias does not have.
+    let skip = 0;
+    if (hit === null && flags[t]! & T_CAP && (skip = initialsAfter(t)) > 0) {
+      const k = pairKey(h, tokenHash(toks, t + 1 + skip)), pb = bitOf(k);
+      const li = (pairBits[pb >> 5]! & (1 << (pb & 31))) === 0 ? -1 : pairTable.get(k);
+      if (li >= 0) for (const seq of pairLists[li]!) if (personal(seq) && tryHere(t, seq, skip)) { hit = seq; break; }
+      if (hit === null) skip = 0;
+    }
     if (hit === null && at >= 0 && trySingle(t, at)) hit = singles[at]!;
     if (hit === null) continue;
-    const L = hit.rest.length;
+    const L = hit.rest.length + skip;
     let end = toks.end[t + L]!;
     if (hit.dot && text.charCodeAt(end) === 46) end++;
     out.push({ tokStart: t, tokEnd: t + L + 1, start: toks.start[t]!, end, entries: hit.entries, seq: hit });

@@ -74,3 +74,28 @@ describe('matcher', () => {
     expect(spans(findMatches(lower, text, tokenize(text)))).toEqual(['al-Shabaab', 'York']);
   });
 });
+
+describe('middle initials', () => {
+  const people: KnowledgeBase = {
+    version: 1, built: '', sources: {},
+    actors: [
+      actor('bs:trump', 'Donald Trump', [], 'person'),
+      actor('bs:bush', 'George Bush', [], 'person'),
+      actor('bs:eu', 'European Union', [], 'organization'),
+    ],
+  };
+  const index = buildAliasIndex(people);
+  const found = (text: string) => matchText(index, text).map((m) => [text.slice(m.start, m.end), index.actors[index.entries[m.entries[0]!]!.actor]!.id]);
+
+  it('matches a person\'s full name written with one or two middle initials', () => {
+    expect(found('Donald J. Trump spoke.')).toEqual([['Donald J. Trump', 'bs:trump']]);
+    expect(found('George H.W. Bush spoke.')).toEqual([['George H.W. Bush', 'bs:bush']]);
+    expect(found('George H. W. Bush spoke.')).toEqual([['George H. W. Bush', 'bs:bush']]);
+  });
+
+  it('skips no initials inside other names, nor a lower-case letter or three initials', () => {
+    expect(found('The European A. Union met.')).toEqual([]);
+    expect(found('Donald j. Trump spoke.').map((m) => m[0])).toEqual(['Trump']);
+    expect(found('George A.B.C. Bush spoke.').map((m) => m[0])).toEqual(['Bush']);
+  });
+});
