@@ -11,7 +11,7 @@ export const TITLES = set(`
   governor gov senator sen representative rep congressman congresswoman mayor secretary ambassador general gen
   commander chief chairman chairwoman chair leader speaker judge justice pope cardinal archbishop bishop
   colonel col lieutenant lt admiral marshal captain capt sergeant director spokesman spokeswoman spokesperson
-  minister foreign defence defense interior finance deputy former late
+  minister foreign defence defense interior finance deputy former late elect designate
   cumhurbaskani cumhurbaskanı baskan bakan basbakan bakani sayin
   prasident präsident kanzler bundeskanzler ministerin ministerprasident bundesprasident
   ministre presidente presidenta primer ministro

@@ -447,6 +447,8 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
     else if (person) {
       const offices = s.graph.offices[a]!;
       if ((c.title || c.honorific >= 0) && inOffice(offices, s.date)) score += 0.2;
+      // "President-elect Trump", "Prime Minister-designate": an office taken up within a year of the article.
+      else if ((c.title === 'elect' || c.title === 'designate') && incoming(offices, s.date)) score += 0.2;
       // A bare surname links on its own only when it names one well-known person: one with a high prior, or the
       // only one of its people who led a state or government on the article's date, in a text about that leader's
       // country or a related actor ("Kibaki" beside Kenya). With every head since 2000 in the knowledge base,
@@ -472,6 +474,14 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
   SCORE[0] = Math.min(1, score);
+}
+
+/** Does an office start within a year after the date (unknown date: no)? */
+function incoming(offices: readonly Fact[], date: string | null): boolean {
+  if (!date) return false;
+  const yearOn = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  for (const f of offices) if (f.from && f.from > date && f.from <= yearOn) return true;
+  return false;
 }
 
 /** Does an office held on the date name this title ("President Aliyev")? */
