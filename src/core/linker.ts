@@ -3,10 +3,10 @@
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
 import type { Actor, Correction, Fact, KnowledgeBase, Mention } from './types';
 import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
-import { type Tokens, fold, tokenize } from './normalize';
+import { type Tokens, G_SPACE, T_CAP, fold, tokenText, tokenize } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
-import { FUNCTION_WORDS, W_HONORIFIC, W_TITLE, maskAt } from './linker-context';
+import { FUNCTION_WORDS, HONORIFICS, TITLES, W_HONORIFIC, W_TITLE, maskAt } from './linker-context';
 import { type Context, SPORT_FIRST, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 import { qualifiedMentions, qualifyPlaces } from './linker-places';
@@ -93,14 +93,25 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
   const n = kb.actors.length;
   const scratch: Scratch = { stamp: 0, named: new Int32Array(n), anchor: new Int32Array(n), supportAt: new Int32Array(n), support: new Int32Array(n) };
   const facts = entryFacts(index);
+  // First words of people's full names ("Chelsea", "Denzel" if the KB has one): before a surname they make a name.
+  // Not the first words of places' names ("San", "Saint", "New", "Fort").
+  const given = new Set<string>(), other = new Set<string>();
+  for (const a of kb.actors) {
+    const sp = a.name.indexOf(' ');
+    const g = sp > 1 ? fold(a.name.slice(0, sp)) : '';
+    if (!g) continue;
+    if (a.type === 'city' || a.type === 'region' || a.type === 'country') other.add(g);
+    else if (!TITLES.has(g) && !FUNCTION_WORDS.has(g) && !HONORIFICS.has(g)) given.add(g);
+  }
+  for (const g of other) given.delete(g);
   const byId = new Map<string, number>();
   graph.ids.forEach((id, i) => byId.set(id, i));
   const indexOf = (id: string) => byId.get(id);
-  return { link: (text, opts = {}) => linkText(index, facts, graph, text, opts, scratch, indexOf) };
+  return { link: (text, opts = {}) => linkText(index, facts, graph, text, opts, scratch, indexOf, given) };
 }
 
 function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch,
-  indexOf: (id: string) => number | undefined): LinkResult {
+  indexOf: (id: string) => number | undefined, given: ReadonlySet<string>): LinkResult {
   const toks = (scratch.toks = tokenize(text, scratch.toks, index.lowerFirst, SPORT_FIRST));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
@@ -359,6 +370,18 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   });
   // "Denver, Colorado": a place after a comma says which namesake the name before it is.
   qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore);
+  // "Denzel Washington ... Washington thanked": a word the text also uses as the surname of someone the knowledge base
+  // does not hold (a given name before it) names that person elsewhere too, not the capital or a namesake.
+  // The given name itself ("Chelsea" of "Chelsea Clinton") is no club or place either.
+  let theirs: Set<string> | null = null;
+  const firstName = new Set<number>();
+  ctxs.forEach((c, i) => {
+    const t = c.m.tokStart;
+    if (c.m.tokEnd - t !== 1 || t === 0 || toks.gap[t] !== G_SPACE || !(toks.flags[t - 1]! & T_CAP) || !given.has(tokenText(text, toks, t - 1))) return;
+    (theirs ??= new Set()).add(tokenText(text, toks, t));
+    const before = ctxs[i - 1];
+    if (before && before.m.tokEnd === t && before.m.tokStart === t - 1) firstName.add(i - 1);
+  });
   ctxs.forEach((c, i) => {
     const list = lists[i]!;
     if (list.length === 0) return;
@@ -372,6 +395,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       if (ss > sb) { best = second; score = second.score; }
       if (sb === ss) score -= 0.2;
     }
+    if (theirs && c.m.tokEnd - c.m.tokStart === 1 && !((eFlags[best.entry]! & A_SHORT) && full.has(best.actor)) &&
+      (theirs.has(tokenText(text, toks, c.m.tokStart)) || firstName.has(i))) score = Math.min(score, POSSIBLE + 0.15);
     if (score < POSSIBLE) return;
     // A holiday or a film claims its words ("Vertigo" is read as nothing else) but is no actor to highlight.
     if (actors[best.actor]!.notActor !== undefined) return;

@@ -72,3 +72,17 @@ describe('cities named with where they lie', () => {
     expect(actor('Q16554').facts.filter((f) => f.p === 'part-of').map((f) => f.v)).toEqual(['Q30', 'Q1261']);
   });
 });
+
+describe('surnames of people the knowledge base does not hold', () => {
+  it('links neither the given name nor the surname of an unknown person, there or elsewhere in the text', () => {
+    const text = 'Chelsea Clinton, who has many followers, wrote on Sunday that Clinton would not run.';
+    expect(linked(text).size).toBe(0);
+  });
+
+  it('still links the surname of a person named in full whom the knowledge base holds', () => {
+    const text = 'Hillary Clinton spoke in Ohio on Monday. Clinton said she would not run again.';
+    const r = linker.link(text, { date: DATE, lang: 'en' });
+    expect(r.mentions.filter((m) => m.text === 'Clinton').map((m) => m.entityId)).toEqual(['Q6294']);
+  });
+});
+
