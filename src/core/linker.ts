@@ -415,6 +415,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       const last = mentions[mentions.length - 1];
       if (last && last.start === before.start) mentions.pop();
     }
+    if (inCredit(text, start, end, kind === K_PERSON)) return;
     const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
     if (list.length > 1) {
       const alt: string[] = [];
@@ -499,6 +500,21 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
   SCORE[0] = Math.min(1, score);
+}
+
+// "Photograph:" (a credit line's label), "Credit:", "Photo by": not "Photo:" or "Video:", which also start captions.
+const CREDIT_BEFORE = /\b(?:photograph|credits?|photo credit|picture credit|image credit)\s*:\s*$|\b(?:photo(?:graph)?s?|pictures?|images?|video) by\s*$/i;
+const AGENCY_AFTER = /^\s?\/\s?(?:PA|AP|AAP|AFP|EPA|Reuters|Getty|Bloomberg|Shutterstock|Alamy|Rex|Xinhua|Sipa|Corbis|Zuma|NurPhoto|Anadolu|Redux|The [A-Z]|[A-Z][a-z]+ Images)\b/;
+
+/**
+ * A photo credit ("Photograph: David Jones/PA", "Photo by Jane Roe/Getty Images") names a photographer and an agency,
+ * not the people in the news: a person named there, or an agency's capitals right after "Name/" ("/PA" is no
+ * Pennsylvania), is no link.
+ */
+function inCredit(text: string, start: number, end: number, person: boolean): boolean {
+  if (start > 1 && end - start <= 5 && text.charCodeAt(start - 1) === 47 && /\p{L}/u.test(text[start - 2]!) && /^[A-Z]+$/.test(text.slice(start, end))) return true;
+  if (!person) return false;
+  return AGENCY_AFTER.test(text.slice(end, end + 24)) || CREDIT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
 /** Does an office start within a year after the date (unknown date: no)? */

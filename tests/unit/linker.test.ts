@@ -106,3 +106,19 @@ describe('places named with where they lie', () => {
   });
 });
 
+
+describe('photo credits', () => {
+  const linker = createLinker(kb);
+  const texts = (text: string) => linker.link(text, { date: '2023-10-23', lang: 'en' }).mentions.map((m) => m.text);
+
+  it('links no person named as the photographer of a credit line', () => {
+    expect(texts('Talks went on in Berlin. Photograph: Olaf Scholz/Reuters')).toEqual(['Berlin']);
+    expect(texts('Talks went on in Berlin. (Photo by Olaf Scholz/Getty Images)')).toEqual(['Berlin']);
+    expect(texts('Credit: Olaf Scholz/AFP')).toEqual([]);
+  });
+
+  it('still links a person in a caption or beside a slash in running text', () => {
+    expect(texts('Photo: Olaf Scholz arrives in Berlin.')).toEqual(['Olaf Scholz', 'Berlin']);
+    expect(texts('The Olaf Scholz/Recep Tayyip Erdoğan meeting ended.')).toEqual(['Olaf Scholz', 'Recep Tayyip Erdoğan']);
+  });
+});
