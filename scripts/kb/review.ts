@@ -70,7 +70,10 @@ export function applyReview(b: KbBuilder, kinds = readKinds(), fixes = readAlias
     const a = b.get(f.id);
     const al = a?.aliases.find((x) => x.t === f.alias);
     if (!a || !al) { log.problems.push(`aliases: ${f.id} has no form "${f.alias}"`); continue; }
-    if (f.action === 'drop') { a.aliases = a.aliases.filter((x) => x !== al); log.dropped++; }
+    // The matcher always reads an actor's name: dropping it would change nothing, so a namesake's name is made short
+    // instead ("Belgrade" of a smaller Belgrade then loses to the capital unless the text names its surroundings).
+    if (f.action === 'drop' && fold(f.alias) === fold(a.name)) { al.short = true; log.shortened++; }
+    else if (f.action === 'drop') { a.aliases = a.aliases.filter((x) => x !== al); log.dropped++; }
     else if (f.action === 'short') { al.short = true; log.shortened++; }
     else log.problems.push(`aliases: ${f.id} "${f.alias}" has an unknown action ${String(f.action)}`);
   }

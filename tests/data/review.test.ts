@@ -40,6 +40,8 @@ describe('reviewed kinds and forms', () => {
     expect(byId('Q23')?.type).toBe('person');
     expect(byId('Q34812')?.notActor).toBe('a holiday');
     expect(byId('Q861556')?.aliases.map((a) => a.t)).not.toContain('Department');
+    // A namesake's own name cannot be dropped (the matcher reads names): it is made short.
+    expect(byId('Q2301099')?.aliases.find((a) => a.t === 'Belgrade')?.short).toBe(true);
   });
 
   it('never highlights an entry that is no actor, nor lets its words link to something else', () => {
