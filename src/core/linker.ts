@@ -378,6 +378,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   ctxs.forEach((c, i) => {
     const t = c.m.tokStart;
     if (c.m.tokEnd - t !== 1 || t === 0 || toks.gap[t] !== G_SPACE || !(toks.flags[t - 1]! & T_CAP) || !given.has(tokenText(text, toks, t - 1))) return;
+    // Only a word some known person has as a surname reads as one ("#Hamilton Chicago show" is the city).
+    if (seqInfo(index, c.m.seq).shorts.length === 0) return;
     (theirs ??= new Set()).add(tokenText(text, toks, t));
     const before = ctxs[i - 1];
     if (before && before.m.tokEnd === t && before.m.tokStart === t - 1) firstName.add(i - 1);
