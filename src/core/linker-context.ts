@@ -77,16 +77,29 @@ export function isPredicate(word: string): boolean {
   return word.length >= 5 && word.endsWith('ed') && !word.endsWith('eed');
 }
 
+/**
+ * Occupations outside politics: "staff writer David Emery", "photographer John Smith" name someone else than a
+ * politician of the same name.
+ */
+export const OCCUPATIONS = set(`
+  writer writers reporter correspondent columnist journalist photographer editor author novelist poet blogger critic
+  actor actress singer rapper songwriter musician guitarist drummer comedian chef designer artist painter producer
+  filmmaker model dancer coach player striker midfielder defender goalkeeper quarterback pitcher golfer boxer runner
+  swimmer cyclist jockey footballer cricketer batsman bowler student
+`);
+
 // The lists by token: one table from a folded word's hash to the lists that hold it, so that reading the words
 // around a name needs no string per word (the token's hash is made once and kept on the tokens).
 export const W_TITLE = 1, W_HONORIFIC = 2, W_FUNCTION = 4, W_AFTER = 8, W_PRE = 16, W_PREDICATE = 32, W_STATE = 64;
 /** The word "of" ("Bank of England"). */
 export const W_OF = 128;
+/** OCCUPATIONS. */
+export const W_OCCUPATION = 256;
 
 interface Listed { w: string; mask: number }
 const byHash = new Map<number, Listed[]>();
 for (const [list, bit] of [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTION_WORDS, W_FUNCTION], [AFTER_NAME, W_AFTER],
-  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF]] as const) {
+  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION]] as const) {
   for (const w of list) {
     const h = hashFolded(w);
     let at = byHash.get(h);

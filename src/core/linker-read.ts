@@ -4,7 +4,7 @@
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
 import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, T_WIDE, tokenEquals } from './normalize';
-import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_OF, W_PRE, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
+import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_OCCUPATION, W_OF, W_PRE, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
 const words = (list: Set<string>) => `\\b(?:${[...list].join('|')})\\b`;
@@ -27,6 +27,8 @@ export interface Context {
   honorific: number; // token index of "Mr" before the name, or -1
   predicate: boolean;
   stateAfter: boolean;
+  /** An occupation outside politics next to the name: "writer David Emery", "David Emery, a writer for...". */
+  occupied: boolean;
   multi: boolean;
   /** The entries that pass the checks independent of the pass (filled by the linker on first use). */
   elig: number[] | null;
@@ -93,9 +95,18 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
       if (t >= 0 && standalone(toks, covered, t) && !(maskAt(toks, t) & W_FUNCTION) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
     }
   }
+  let occupied = prev >= 0 && gap[m.tokStart] === G_SPACE && (maskAt(toks, prev) & W_OCCUPATION) !== 0;
+  // "David Emery, a writer for Snopes": an appositive within the next three words.
+  if (!occupied && text.charCodeAt(m.end) === 44) {
+    for (let t = next, n = 0; t < count && n < 4 && !occupied; t++, n++) {
+      if (n > 0 && gap[t] !== G_SPACE) break;
+      occupied = (maskAt(toks, t) & W_OCCUPATION) !== 0;
+    }
+  }
   return {
     m,
     surface: null,
+    occupied,
     sent: (f0 & T_SENT) !== 0,
     lower: (f0 & T_LOWER) !== 0,
     allcaps: (f0 & T_ALLCAPS) !== 0,

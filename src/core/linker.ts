@@ -377,6 +377,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const firstName = new Set<number>();
   ctxs.forEach((c, i) => {
     const t = c.m.tokStart;
+    // "the columnist Olaf Scholz ... Scholz said": the surname goes with the columnist too.
+    if (c.occupied && c.m.tokEnd - t > 1) (theirs ??= new Set()).add(tokenText(text, toks, c.m.tokEnd - 1));
     if (c.m.tokEnd - t !== 1 || t === 0 || toks.gap[t] !== G_SPACE || !(toks.flags[t - 1]! & T_CAP) || !given.has(tokenText(text, toks, t - 1))) return;
     // Only a word some known person has as a surname reads as one ("#Hamilton Chicago show" is the city).
     if (seqInfo(index, c.m.seq).shorts.length === 0) return;
@@ -501,6 +503,8 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   // In sports reports, country names stand for national teams, which are other entities.
   if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
+  // "staff writer David Emery": a writer, player or singer is not the politician of that name.
+  if (person && c.occupied && (s.graph.offices[a]!.length > 0 || actors[a]!.desc.startsWith('Politician'))) score -= 0.45;
   SCORE[0] = Math.min(1, score);
 }
 
