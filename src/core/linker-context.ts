@@ -88,6 +88,15 @@ export const OCCUPATIONS = set(`
   swimmer cyclist jockey footballer cricketer batsman bowler student
 `);
 
+/** After a city in a sports report, these make it a club: "the Leicester forward", "Arsenal's Chelsea fans". */
+export const TEAM_NOUNS = set(`
+  forward forwards midfielder midfielders striker strikers defender defenders goalkeeper keeper winger wingers
+  coach manager boss captain skipper player players fans supporters side squad lineup outfit
+`);
+
+/** After a place, these make it a title: "New York magazine", "the Paris edition". */
+export const MEDIA_NOUNS = set('magazine edition newspaper daily weekly');
+
 // The lists by token: one table from a folded word's hash to the lists that hold it, so that reading the words
 // around a name needs no string per word (the token's hash is made once and kept on the tokens).
 export const W_TITLE = 1, W_HONORIFIC = 2, W_FUNCTION = 4, W_AFTER = 8, W_PRE = 16, W_PREDICATE = 32, W_STATE = 64;
@@ -95,11 +104,13 @@ export const W_TITLE = 1, W_HONORIFIC = 2, W_FUNCTION = 4, W_AFTER = 8, W_PRE = 
 export const W_OF = 128;
 /** OCCUPATIONS. */
 export const W_OCCUPATION = 256;
+/** TEAM_NOUNS, MEDIA_NOUNS. */
+export const W_TEAM = 512, W_MEDIA = 1024;
 
 interface Listed { w: string; mask: number }
 const byHash = new Map<number, Listed[]>();
 for (const [list, bit] of [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTION_WORDS, W_FUNCTION], [AFTER_NAME, W_AFTER],
-  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION]] as const) {
+  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA]] as const) {
   for (const w of list) {
     const h = hashFolded(w);
     let at = byHash.get(h);

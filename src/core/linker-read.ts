@@ -4,7 +4,7 @@
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
 import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, T_WIDE, tokenEquals } from './normalize';
-import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_OCCUPATION, W_OF, W_PRE, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
+import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_TEAM, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
 const words = (list: Set<string>) => `\\b(?:${[...list].join('|')})\\b`;
@@ -29,6 +29,8 @@ export interface Context {
   stateAfter: boolean;
   /** An occupation outside politics next to the name: "writer David Emery", "David Emery, a writer for...". */
   occupied: boolean;
+  /** The lower-case word after the name: W_TEAM ("Leicester forward"), W_MEDIA ("New York magazine") or 0. */
+  nounAfter: number;
   multi: boolean;
   /** The entries that pass the checks independent of the pass (filled by the linker on first use). */
   elig: number[] | null;
@@ -103,10 +105,12 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
       occupied = (maskAt(toks, t) & W_OCCUPATION) !== 0;
     }
   }
+  const nounAfter = next < count && gap[next] === G_SPACE && (flags[next]! & T_LOWER) !== 0 ? maskAt(toks, next) & (W_TEAM | W_MEDIA) : 0;
   return {
     m,
     surface: null,
     occupied,
+    nounAfter,
     sent: (f0 & T_SENT) !== 0,
     lower: (f0 & T_LOWER) !== 0,
     allcaps: (f0 & T_ALLCAPS) !== 0,

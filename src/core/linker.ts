@@ -6,7 +6,7 @@ import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_
 import { type Tokens, G_SPACE, T_CAP, fold, tokenText, tokenize } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
-import { FUNCTION_WORDS, HONORIFICS, TITLES, W_HONORIFIC, W_TITLE, maskAt } from './linker-context';
+import { FUNCTION_WORDS, HONORIFICS, TITLES, W_HONORIFIC, W_MEDIA, W_TEAM, W_TITLE, maskAt } from './linker-context';
 import { type Context, SPORT_FIRST, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 import { qualifiedMentions, qualifyPlaces } from './linker-places';
@@ -299,10 +299,17 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const alone: Signals = { text, support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
   const first = ctxs.map((c) => scoreAll(c, alone)[0]);
+  // Another match right before or after, a space between ("North Melbourne", "Chelsea Clinton").
+  const touches = (i: number): boolean => {
+    const m = matches[i]!, a = matches[i - 1], b = matches[i + 1];
+    return (!!a && a.tokEnd === m.tokStart && toks.gap[m.tokStart] === G_SPACE) || (!!b && b.tokStart === m.tokEnd && toks.gap[b.tokStart] === G_SPACE);
+  };
   const sure = ctxs.map((c, i) => {
     const best = first[i];
-    // Known words count too (a demonym, a short form that may link later), unless they sit in a longer name.
-    return !!best && (best.score >= THRESHOLD || (eFlags[best.entry]! & A_DEM) !== 0 || (best.score >= POSSIBLE && !c.capPrev && !c.capNext));
+    // Known words count too (a demonym, a short form that may link later), unless they sit in a longer name, or
+    // touch another name: "North" of "North Melbourne" is no country, and then "Melbourne" is part of a longer name.
+    return !!best && (best.score >= THRESHOLD || (eFlags[best.entry]! & A_DEM) !== 0 ||
+      (best.score >= POSSIBLE && !c.capPrev && !c.capNext && !touches(i)));
   });
   matches.forEach((m, i) => { if (!sure[i]) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 2; });
   // Only matches within two tokens of a dropped neighbour read their context again.
@@ -420,6 +427,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       if (last && last.start === before.start) mentions.pop();
     }
     if (inCredit(text, start, end, kind === K_PERSON)) return;
+    // "The Lady From Shanghai (1947)", "Vertigo (1958)": a year in brackets right after makes the name a work's title.
+    if (/^ ?\((?:1[89]|20)\d\d\)/.test(text.slice(end, end + 8))) return;
     const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
     if (list.length > 1) {
       const alt: string[] = [];
@@ -500,6 +509,8 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   // A capitalised unknown word beside the name makes it part of a longer name ("Jordan Peterson", "Georgia Tech").
   if (c.capPrev || c.capNext) score -= score >= 0.85 && flags & A_SHORT ? 0.2 : 0.45;
   if (c.stateAfter && isPlace(kind)) score += kind === K_COUNTRY ? -0.6 : 0.2;
+  // "New York magazine", "the Paris edition"; in a sports report "the Leicester forward" is the club.
+  if (isPlace(kind) && (c.nounAfter & W_MEDIA || (c.nounAfter & W_TEAM && s.sport()))) score = Math.min(score, 0.45);
   // In sports reports, country names stand for national teams, which are other entities.
   if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;

@@ -122,3 +122,25 @@ describe('photo credits', () => {
     expect(texts('The Olaf Scholz/Recep Tayyip Erdoğan meeting ended.')).toEqual(['Olaf Scholz', 'Recep Tayyip Erdoğan']);
   });
 });
+
+describe('a place inside another name', () => {
+  const linker = createLinker(kb);
+  const texts = (text: string) => linker.link(text, { date: '2023-10-23', lang: 'en' }).mentions.map((m) => m.text);
+
+  it('is no place before "magazine" or "edition", nor in a title with its year', () => {
+    expect(texts('She lives in Paris and writes for the Paris edition of a weekly.')).toEqual(['Paris']);
+    expect(texts('Festival films: The Night in Istanbul (1961) and Moscow Nights (1934).')).toEqual([]);
+    expect(texts('Talks in Istanbul (2022) and Moscow went on.')).toEqual(['Moscow']);
+  });
+
+  it('is the club before "forward" or "fans" in a sports report, and the city elsewhere', () => {
+    const sport = 'The Berlin striker scored twice as the league leaders won the football match, and Berlin fans sang.';
+    expect(texts(sport)).toEqual([]);
+    expect(texts('Berlin fans of modern art queued at the museum.')).toEqual(['Berlin']);
+  });
+
+  it('is part of a longer name when it touches an unsure name ("North Melbourne")', () => {
+    expect(texts('They heard the Karabakh Berlin quartet play jazz all night.')).toEqual([]);
+    expect(texts('They heard a quartet from Berlin play jazz all night.')).toEqual(['Berlin']);
+  });
+});
