@@ -12,6 +12,7 @@ export const TITLES = set(`
   commander chief chairman chairwoman chair leader speaker judge justice pope cardinal archbishop bishop
   colonel col lieutenant lt admiral marshal captain capt sergeant director spokesman spokeswoman spokesperson
   minister foreign defence defense interior finance deputy former late elect designate
+  ceo cfo coo cto founder cofounder co-founder owner
   cumhurbaskani cumhurbaskanı baskan bakan basbakan bakani sayin
   prasident präsident kanzler bundeskanzler ministerin ministerprasident bundesprasident
   ministre presidente presidenta primer ministro
@@ -22,6 +23,7 @@ export const TITLES = set(`
 export const AFTER_NAME = set(`
   president minister chancellor premier governor gov senator sen rep representative mayor secretary ambassador
   foreign defence defense interior finance spokesman spokeswoman spokesperson legislature
+  ceo cfo coo cto founder cofounder co-founder chairman chairwoman chief
   cumhurbaskani bakan basbakan bakani prasident ministerprasident bundeskanzler kanzler
 `);
 
@@ -37,7 +39,7 @@ export const FUNCTION_WORDS = set(`
   across under over into during despite unlike like meanwhile also this that these those his her its their our
   my your we he she it they i there here then so yet not no only even last next later earlier today yesterday
   tomorrow now still however thus instead according where why how what who whom which
-  northern southern eastern western central
+  northern southern eastern western central lower upper greater downtown uptown midtown
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december
   ve ile da de bu bir icin ama
@@ -97,6 +99,9 @@ export const TEAM_NOUNS = set(`
 /** After a place, these make it a title: "New York magazine", "the Paris edition". */
 export const MEDIA_NOUNS = set('magazine edition newspaper daily weekly');
 
+/** After a name and "'s", these start a title: "Houston's Top Dentists", "America's Got Talent", "Britain's Next...". */
+export const TITLE_WORDS = set('top best next got most greatest finest favorite favourite biggest funniest');
+
 // The lists by token: one table from a folded word's hash to the lists that hold it, so that reading the words
 // around a name needs no string per word (the token's hash is made once and kept on the tokens).
 export const W_TITLE = 1, W_HONORIFIC = 2, W_FUNCTION = 4, W_AFTER = 8, W_PRE = 16, W_PREDICATE = 32, W_STATE = 64;
@@ -106,11 +111,13 @@ export const W_OF = 128;
 export const W_OCCUPATION = 256;
 /** TEAM_NOUNS, MEDIA_NOUNS. */
 export const W_TEAM = 512, W_MEDIA = 1024;
+/** TITLE_WORDS. */
+export const W_TITLEWORD = 2048;
 
 interface Listed { w: string; mask: number }
 const byHash = new Map<number, Listed[]>();
 for (const [list, bit] of [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTION_WORDS, W_FUNCTION], [AFTER_NAME, W_AFTER],
-  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA]] as const) {
+  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD]] as const) {
   for (const w of list) {
     const h = hashFolded(w);
     let at = byHash.get(h);

@@ -31,6 +31,8 @@ export interface ActorGraph {
   prior: Float64Array;
   /** Actor ids by index. */
   ids: string[];
+  /** 1 for entries that are no actor (a holiday, a film): they claim their words but are never linked. */
+  notActor: Uint8Array;
 }
 
 export const K_OTHER = 0, K_PERSON = 1, K_COUNTRY = 2, K_CITY = 3, K_REGION = 4, K_ORG = 5;
@@ -85,7 +87,9 @@ export function buildGraph(actors: Actor[]): ActorGraph {
   const offices = actors.map((a) => { const o = a.facts.filter((f) => f.p === 'holds-office'); return o.length ? o : (NO_FACTS as Fact[]); });
   const kind = new Uint8Array(actors.length), prior = new Float64Array(actors.length);
   actors.forEach((a, i) => { kind[i] = KINDS[a.type] ?? K_OTHER; prior[i] = a.prior ?? 0; });
-  return { related, country, parents: up, wellKnown, born, qid, offices, kind, prior, ids: actors.map((a) => a.id) };
+  const notActor = new Uint8Array(actors.length);
+  actors.forEach((a, i) => { if (a.notActor !== undefined) notActor[i] = 1; });
+  return { related, country, parents: up, wellKnown, born, qid, offices, kind, prior, ids: actors.map((a) => a.id), notActor };
 }
 
 /** Is place `a` inside place `q` (its country, its region, or the region's country): "Denver" in "Colorado". */

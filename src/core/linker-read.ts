@@ -4,7 +4,7 @@
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
 import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, T_WIDE, tokenEquals } from './normalize';
-import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_TEAM, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
+import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_TEAM, W_TITLEWORD, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
 const words = (list: Set<string>) => `\\b(?:${[...list].join('|')})\\b`;
@@ -27,8 +27,10 @@ export interface Context {
   honorific: number; // token index of "Mr" before the name, or -1
   predicate: boolean;
   stateAfter: boolean;
-  /** An occupation outside politics next to the name: "writer David Emery", "David Emery, a writer for...". */
+  /** An occupation outside politics before the name: "writer David Emery" (after it: `appositive`). */
   occupied: boolean;
+  /** appositive(), once read. */
+  appos?: boolean;
   /** The lower-case word after the name: W_TEAM ("Leicester forward"), W_MEDIA ("New York magazine") or 0. */
   nounAfter: number;
   multi: boolean;
@@ -54,14 +56,28 @@ const fine = (toks: Tokens, t: number, k: number) =>
   (k & (W_FUNCTION | W_AFTER)) !== 0 || ((k & W_PRE) !== 0 && t + 1 < toks.count && (maskAt(toks, t + 1) & W_AFTER) !== 0);
 
 /** `opens`: the positions of '(' in the text, in order (`openings`). */
+/**
+ * "David Emery, a writer for Snopes": an occupation outside politics among the three words after the name and a
+ * comma. Read only for the few readings it could change (a politician's name).
+ */
+export function appositive(toks: Tokens, m: RawMatch): boolean {
+  if (toks.text.charCodeAt(m.end) !== 44) return false;
+  for (let t = m.tokEnd, n = 0; t < toks.count && n < 4; t++, n++) {
+    if (n > 0 && toks.gap[t] !== G_SPACE) return false;
+    if (maskAt(toks, t) & W_OCCUPATION) return true;
+  }
+  return false;
+}
+
 export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Uint8Array, opens: readonly number[]): Context {
   const { flags, gap, count } = toks;
   const f0 = flags[m.tokStart]!;
   const prev = m.tokStart - 1, next = m.tokEnd;
-  let capPrev = false, title: string | null = null, honorific = -1;
+  let capPrev = false, title: string | null = null, honorific = -1, occupied = false;
   // Words are looked up in the lists by token (W_ bits), not by a string made per word.
   if (prev >= 0 && (gap[m.tokStart] === G_SPACE || gap[m.tokStart] === G_DOT)) {
     const w = listedAt(toks, prev), k = w ? w.mask : 0;
+    occupied = (k & W_OCCUPATION) !== 0 && gap[m.tokStart] === G_SPACE;
     if (k & W_TITLE) title = w!.w;
     else if (k & W_HONORIFIC) honorific = prev;
     else if (gap[m.tokStart] === G_SPACE && standalone(toks, covered, prev) && !(k & W_FUNCTION)) capPrev = true;
@@ -70,16 +86,17 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
       if (!(maskAt(toks, prev - 1) & (W_TITLE | W_FUNCTION))) capPrev = true;
     }
   }
-  let capNext = false, predicate = next >= count, stateAfter = false;
+  let capNext = false, predicate = next >= count, stateAfter = false, kNext = 0;
   if (next < count) {
     const g = gap[next]!;
-    let k = maskAt(toks, next);
+    let k = (kNext = maskAt(toks, next));
     let after = next;
     if (g === G_APOS && tokenEquals(toks, next, 's')) {
       // The word after "'s" is read instead (none at the end of the text).
       predicate = true; after = next + 1; k = after < count ? maskAt(toks, after) : 0;
-      // "Houston's Top Dentists": a possessive inside a longer capitalised title.
-      if (after < count && gap[after] === G_SPACE && standalone(toks, covered, after) && !fine(toks, after, k)) capNext = true;
+      // "Houston's Top Dentists", "America's Got Talent": a possessive inside a longer capitalised title, which starts
+      // with one of a few words; "Sony's PlayStation" and "Manhattan's Lower East Side" are the name's own.
+      if (after < count && gap[after] === G_SPACE && standalone(toks, covered, after) && (k & W_TITLEWORD) !== 0) capNext = true;
     } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
     else if (g === G_SPACE && standalone(toks, covered, next) && !fine(toks, next, k)) capNext = true;
     if (g === G_SPACE && after < count && predicateAt(toks, after)) predicate = true;
@@ -97,15 +114,7 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
       if (t >= 0 && standalone(toks, covered, t) && !(maskAt(toks, t) & W_FUNCTION) && /^\s*$/.test(text.slice(toks.end[t]!, open))) capPrev = true;
     }
   }
-  let occupied = prev >= 0 && gap[m.tokStart] === G_SPACE && (maskAt(toks, prev) & W_OCCUPATION) !== 0;
-  // "David Emery, a writer for Snopes": an appositive within the next three words.
-  if (!occupied && text.charCodeAt(m.end) === 44) {
-    for (let t = next, n = 0; t < count && n < 4 && !occupied; t++, n++) {
-      if (n > 0 && gap[t] !== G_SPACE) break;
-      occupied = (maskAt(toks, t) & W_OCCUPATION) !== 0;
-    }
-  }
-  const nounAfter = next < count && gap[next] === G_SPACE && (flags[next]! & T_LOWER) !== 0 ? maskAt(toks, next) & (W_TEAM | W_MEDIA) : 0;
+  const nounAfter = next < count && gap[next] === G_SPACE && (flags[next]! & T_LOWER) !== 0 ? kNext & (W_TEAM | W_MEDIA) : 0;
   return {
     m,
     surface: null,

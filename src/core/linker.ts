@@ -7,7 +7,7 @@ import { type Tokens, G_SPACE, T_CAP, fold, tokenText, tokenize } from './normal
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
 import { FUNCTION_WORDS, HONORIFICS, TITLES, W_HONORIFIC, W_MEDIA, W_TEAM, W_TITLE, maskAt } from './linker-context';
-import { type Context, SPORT_FIRST, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
+import { type Context, SPORT_FIRST, appositive, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 import { qualifiedMentions, qualifyPlaces } from './linker-places';
 
@@ -122,9 +122,13 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const named = scratch.named;
   const namedList: number[] = [];
   for (const m of all) for (const a of seqInfo(index, m.seq).full) if (named[a] !== stamp) { named[a] = stamp; namedList.push(a); }
+  // A surname the text once writes with a title ("Governor-elect Kemp") may name the person bare elsewhere.
+  const titledAt = (m: RawMatch) => m.tokStart > 0 && (maskAt(toks, m.tokStart - 1) & (W_TITLE | W_HONORIFIC)) !== 0;
+  let titled: Set<Seq> | null = null;
+  for (const m of all) if (!seqInfo(index, m.seq).keep && titledAt(m)) (titled ??= new Set()).add(m.seq);
   const matches = all.filter((m) => {
     const info = seqInfo(index, m.seq);
-    if (info.keep) return true;
+    if (info.keep || titled?.has(m.seq)) return true;
     // Walk the shorter side: a common surname's hundreds of people, or the few actors the text names in full.
     if (info.shorts.length > 16) {
       const set = (info.shortSet ??= new Set(info.shorts));
@@ -133,7 +137,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     // A leader's surname may link alone (scoreEntry decides, with the article's date and country): keep it when few
     // people share it and one of them ever led.
     if (info.shorts.length <= 6) for (const a of info.shorts) if (graph.wellKnown[a]) return true;
-    return m.tokStart > 0 && (maskAt(toks, m.tokStart - 1) & (W_TITLE | W_HONORIFIC)) !== 0;
+    return false;
   });
   if (matches.length === 0) return { mentions: [], possible: [], qualified: [] };
   if (!scratch.covered || scratch.covered.length < toks.count) scratch.covered = new Uint8Array(toks.count + 1024);
@@ -296,7 +300,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     }
     return false;
   };
-  const alone: Signals = { text, support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no };
+  const alone: Signals = { text, support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no, toks };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
   const first = ctxs.map((c) => scoreAll(c, alone)[0]);
   // Another match right before or after, a space between ("North Melbourne", "Chelsea Clinton").
@@ -354,18 +358,20 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   };
 
   // Pass 2: every match with context; pass 3: short forms through coreference with the full names linked.
-  const withSupport: Signals = { text, support, conflict, coref: null, date, graph, sport, textHas, about };
+  const withSupport: Signals = { text, support, conflict, coref: null, date, graph, sport, textHas, about, toks };
   const pass2 = ctxs.map((c) => scoreAll(c, withSupport));
   const full = new Map<number, number[]>();
   pass2.forEach((list, i) => {
     const best = list[0];
-    if (best && best.score >= THRESHOLD && !(eFlags[best.entry]! & A_SHORT)) {
+    // A surname with a title ("President-elect Trump", "Mr. Trump") names the person as surely as the full name.
+    const c = ctxs[i]!;
+    if (best && best.score >= THRESHOLD && (!(eFlags[best.entry]! & A_SHORT) || (graph.kind[best.actor] === K_PERSON && (c.title || c.honorific >= 0)))) {
       const starts = full.get(best.actor) ?? [];
       starts.push(ctxs[i]!.m.start);
       full.set(best.actor, starts);
     }
   });
-  const withCoref: Signals = { text, support, conflict, coref: full, date, graph, sport, textHas, about };
+  const withCoref: Signals = { text, support, conflict, coref: full, date, graph, sport, textHas, about, toks };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
   const chosen: number[] = []; // the top reading of each match (before a close call may swap it)
@@ -385,10 +391,10 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   ctxs.forEach((c, i) => {
     const t = c.m.tokStart;
     // "the columnist Olaf Scholz ... Scholz said": the surname goes with the columnist too.
-    if (c.occupied && c.m.tokEnd - t > 1) (theirs ??= new Set()).add(tokenText(text, toks, c.m.tokEnd - 1));
-    if (c.m.tokEnd - t !== 1 || t === 0 || toks.gap[t] !== G_SPACE || !(toks.flags[t - 1]! & T_CAP) || !given.has(tokenText(text, toks, t - 1))) return;
+    if ((c.occupied || c.appos) && c.m.tokEnd - t > 1) (theirs ??= new Set()).add(tokenText(text, toks, c.m.tokEnd - 1));
     // Only a word some known person has as a surname reads as one ("#Hamilton Chicago show" is the city).
-    if (seqInfo(index, c.m.seq).shorts.length === 0) return;
+    if (c.m.tokEnd - t !== 1 || t === 0 || toks.gap[t] !== G_SPACE || !(toks.flags[t - 1]! & T_CAP) || seqInfo(index, c.m.seq).shorts.length === 0 ||
+      !given.has(tokenText(text, toks, t - 1))) return;
     (theirs ??= new Set()).add(tokenText(text, toks, t));
     const before = ctxs[i - 1];
     if (before && before.m.tokEnd === t && before.m.tokStart === t - 1) firstName.add(i - 1);
@@ -410,7 +416,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       (theirs.has(tokenText(text, toks, c.m.tokStart)) || firstName.has(i))) score = Math.min(score, POSSIBLE + 0.15);
     if (score < POSSIBLE) return;
     // A holiday or a film claims its words ("Vertigo" is read as nothing else) but is no actor to highlight.
-    if (actors[best.actor]!.notActor !== undefined) return;
+    if (graph.notActor[best.actor]) return;
     // Kinds and ids from the graph's arrays: the actor objects themselves are scattered over the heap.
     const kind = graph.kind[best.actor]!;
     let start = c.m.start, end = c.m.end;
@@ -428,11 +434,11 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     }
     if (inCredit(text, start, end, kind === K_PERSON)) return;
     // "The Lady From Shanghai (1947)", "Vertigo (1958)": a year in brackets right after makes the name a work's title.
-    if (/^ ?\((?:1[89]|20)\d\d\)/.test(text.slice(end, end + 8))) return;
+    if ((text.charCodeAt(end) === 40 || text.charCodeAt(end + 1) === 40) && /^ ?\((?:1[89]|20)\d\d\)/.test(text.slice(end, end + 8))) return;
     const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
     if (list.length > 1) {
       const alt: string[] = [];
-      for (const s of list) if (s !== best && actors[s.actor]!.notActor === undefined) alt.push(graph.ids[s.actor]!);
+      for (const s of list) if (s !== best && !graph.notActor[s.actor]) alt.push(graph.ids[s.actor]!);
       mention.alt = alt;
     }
     (score >= THRESHOLD ? mentions : possible).push(mention);
@@ -454,6 +460,7 @@ interface Signals {
   textHas: (word: string) => boolean;
   /** Does the text name, in full, the actor's country or an actor related to it (even an ambiguous name)? */
   about: (a: number) => boolean;
+  toks: Tokens;
 }
 
 /**
@@ -515,7 +522,7 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
   // "staff writer David Emery": a writer, player or singer is not the politician of that name.
-  if (person && c.occupied && (s.graph.offices[a]!.length > 0 || actors[a]!.desc.startsWith('Politician'))) score -= 0.45;
+  if (person && (s.graph.offices[a]!.length > 0 || actors[a]!.desc.startsWith('Politician')) && (c.occupied || (c.appos ??= appositive(s.toks, c.m)))) score -= 0.45;
   SCORE[0] = Math.min(1, score);
 }
 
@@ -531,7 +538,12 @@ const AGENCY_AFTER = /^\s?\/\s?(?:PA|AP|AAP|AFP|EPA|Reuters|Getty|Bloomberg|Shut
 function inCredit(text: string, start: number, end: number, person: boolean): boolean {
   if (start > 1 && end - start <= 5 && text.charCodeAt(start - 1) === 47 && /\p{L}/u.test(text[start - 2]!) && /^[A-Z]+$/.test(text.slice(start, end))) return true;
   if (!person) return false;
-  return AGENCY_AFTER.test(text.slice(end, end + 24)) || CREDIT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+  // Cheap tests first: a slash just after the name, a colon or " by" just before it.
+  const slash = text.charCodeAt(end) === 47 || text.charCodeAt(end + 1) === 47;
+  if (slash && AGENCY_AFTER.test(text.slice(end, end + 24))) return true;
+  let near = false;
+  for (let i = start - 1; i >= 0 && i >= start - 24 && !near; i--) near = text.charCodeAt(i) === 58 || (text.charCodeAt(i) === 121 && text.charCodeAt(i - 1) === 98);
+  return near && CREDIT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
 /** Does an office start within a year after the date (unknown date: no)? */

@@ -402,7 +402,7 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     }
     // "Donald J. Trump", "George H.W. Bush": a person's full name with middle initials the alias does not have.
     let skip = 0;
-    if (hit === null && flags[t]! & T_CAP && (skip = initialsAfter(t)) > 0) {
+    if (hit === null && flags[t]! & T_CAP && t + 2 < count && toks.end[t + 1]! - toks.start[t + 1]! === 1 && (skip = initialsAfter(t)) > 0) {
       const k = pairKey(h, tokenHash(toks, t + 1 + skip)), pb = bitOf(k);
       const li = (pairBits[pb >> 5]! & (1 << (pb & 31))) === 0 ? -1 : pairTable.get(k);
       if (li >= 0) for (const seq of pairLists[li]!) if (personal(seq) && tryHere(t, seq, skip)) { hit = seq; break; }
