@@ -427,7 +427,7 @@ function listCandidates(toks: Tokens, lowerFirst: Uint8Array): void {
     if (flags[t]! & T_LOWER) {
       const s0 = start[t]!;
       const c0 = text.charCodeAt(s0), c1 = s0 + 1 < end[t]! ? text.charCodeAt(s0 + 1) : 0;
-      if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1)]) continue;
+      if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)]) continue; // "eBay": see tokenize
     }
     cand[nc++] = t;
   }

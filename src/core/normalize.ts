@@ -232,8 +232,9 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array, 
             }
           }
         }
-        // Starts no name unless a lower-case alias starts with its first two code units (ASCII ones only).
-        if (lowerFirst !== undefined && c < 128 && c1 < 128 && lowerFirst[(c << 8) | c1] === 0) skip = true;
+        // Starts no name unless a lower-case alias starts with its first two code units (ASCII ones only), the second
+        // folded: aliases are listed folded, and "eBay" is written with a capital inside.
+        if (lowerFirst !== undefined && c < 128 && c1 < 128 && lowerFirst[(c << 8) | (c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)] === 0) skip = true;
         // ASCII words by their first two letters and length (wide ones are all listed below). A shift counts mod 32:
         // lengths under 3 read bit 30 or 31, which no list of words under 33 letters sets.
         if (watchFirst !== undefined && w === 0 && ((watchFirst[(c << 8) | (c1 | 32)]! >>> (i - s - 3)) & 1) !== 0) watch[nw++] = n;

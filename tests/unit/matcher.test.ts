@@ -99,3 +99,11 @@ describe('middle initials', () => {
     expect(found('George A.B.C. Bush spoke.').map((m) => m[0])).toEqual(['Bush']);
   });
 });
+
+describe('lower-case names with a capital inside', () => {
+  const index = buildAliasIndex({ version: 1, built: '', sources: {}, actors: [actor('bs:ebay', 'eBay', [], 'company'), actor('bs:iphone', 'iPhone', [], 'other')] });
+  it('matches "eBay" as written, and as "ebay" and "EBay"', () => {
+    expect(matchText(index, 'Shoppers on eBay paid more.').map((m) => m.start)).toEqual([12]);
+    expect(matchText(index, 'EBay said ebay sales rose.').length).toBe(2);
+  });
+});
