@@ -99,6 +99,9 @@ export const TEAM_NOUNS = set(`
 /** After a place, these make it a title: "New York magazine", "the Paris edition". */
 export const MEDIA_NOUNS = set('magazine edition newspaper daily weekly');
 
+/** Determiners: after "to" they make a noun phrase ("Key to the plan"), not a headline's verb ("Turkey to host"). */
+export const DETERMINERS = set('the a an this that these those his her its their our my your');
+
 /** After a name and "'s", these start a title: "Houston's Top Dentists", "America's Got Talent", "Britain's Next...". */
 export const TITLE_WORDS = set('top best next got most greatest finest favorite favourite biggest funniest');
 
@@ -113,11 +116,13 @@ export const W_OCCUPATION = 256;
 export const W_TEAM = 512, W_MEDIA = 1024;
 /** TITLE_WORDS. */
 export const W_TITLEWORD = 2048;
+/** DETERMINERS. */
+export const W_DETERMINER = 4096;
 
 interface Listed { w: string; mask: number }
 const byHash = new Map<number, Listed[]>();
 for (const [list, bit] of [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTION_WORDS, W_FUNCTION], [AFTER_NAME, W_AFTER],
-  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD]] as const) {
+  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD], [DETERMINERS, W_DETERMINER]] as const) {
   for (const w of list) {
     const h = hashFolded(w);
     let at = byHash.get(h);

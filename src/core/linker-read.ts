@@ -4,7 +4,7 @@
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
 import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, T_WIDE, tokenEquals } from './normalize';
-import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_TEAM, W_TITLEWORD, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
+import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_TEAM, W_TITLEWORD, W_DETERMINER, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
 const words = (list: Set<string>) => `\\b(?:${[...list].join('|')})\\b`;
@@ -99,7 +99,8 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
       if (after < count && gap[after] === G_SPACE && standalone(toks, covered, after) && (k & W_TITLEWORD) !== 0) capNext = true;
     } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
     else if (g === G_SPACE && standalone(toks, covered, next) && !fine(toks, next, k)) capNext = true;
-    if (g === G_SPACE && after < count && predicateAt(toks, after)) predicate = true;
+    // "Turkey to host" is a headline's verb; "Key to the plan" is a noun phrase ("to" and a determiner).
+    if (g === G_SPACE && after < count && predicateAt(toks, after) && !(tokenEquals(toks, after, 'to') && after + 1 < count && (maskAt(toks, after + 1) & W_DETERMINER) !== 0)) predicate = true;
     if (after < count && k & W_STATE && (k & W_AFTER || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
   }
   // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.

@@ -499,7 +499,9 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
       // only one of its people who led a state or government on the article's date, in a text about that leader's
       // country or a related actor ("Kibaki" beside Kenya). With every head since 2000 in the knowledge base,
       // "Wade" in "Roe v. Wade" or "Bio scientists" must not become a president.
-      if (unique && !(c.fnWord ??= FUNCTION_WORDS.has(fold(surfaceOf(s.text, c)))) && (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
+      // At a sentence's start it must be the subject of a verb ("Key said", not "Key to the plan").
+      if (unique && (!c.sent || c.predicate) && !(c.fnWord ??= FUNCTION_WORDS.has(fold(surfaceOf(s.text, c)))) &&
+        (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
     } else score += Math.min(0.3, 0.15 * s.support(a)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;

@@ -50,4 +50,10 @@ describe('bare surnames of leaders', () => {
     expect(linked('Merkel met reporters in Berlin on Monday.', '2015-03-10').get('Merkel')).toBe('Q567');
     expect(linked('Merkel met reporters in Berlin on Monday.', '2024-03-10').get('Merkel')).toBeUndefined();
   });
+
+  it('links a surname that starts a sentence only as the subject of a verb', () => {
+    expect(linked('Key to the plan is a new tax on property in New Zealand.', '2012-05-01').get('Key')).toBeUndefined();
+    expect(linked('Key said the tax would rise in New Zealand.', '2012-05-01').get('Key')).toBe('bs:john-key');
+    expect(linked('Key to visit China next week, New Zealand officials said.', '2012-05-01').get('Key')).toBe('bs:john-key');
+  });
 });
