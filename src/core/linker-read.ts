@@ -29,6 +29,8 @@ export interface Context {
   stateAfter: boolean;
   /** An occupation outside politics before the name: "writer David Emery" (after it: `appositive`). */
   occupied: boolean;
+  /** "to", "for" or "of" and a determiner after the name: "Key to the plan" (a noun phrase, not "Key said"). */
+  phrase: boolean;
   /** appositive(), once read. */
   appos?: boolean;
   /** The lower-case word after the name: W_TEAM ("Leicester forward"), W_MEDIA ("New York magazine") or 0. */
@@ -86,7 +88,7 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
       if (!(maskAt(toks, prev - 1) & (W_TITLE | W_FUNCTION))) capPrev = true;
     }
   }
-  let capNext = false, predicate = next >= count, stateAfter = false, kNext = 0;
+  let capNext = false, predicate = next >= count, stateAfter = false, kNext = 0, phrase = false;
   if (next < count) {
     const g = gap[next]!;
     let k = (kNext = maskAt(toks, next));
@@ -100,7 +102,9 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
     } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
     else if (g === G_SPACE && standalone(toks, covered, next) && !fine(toks, next, k)) capNext = true;
     // "Turkey to host" is a headline's verb; "Key to the plan" is a noun phrase ("to" and a determiner).
-    if (g === G_SPACE && after < count && predicateAt(toks, after) && !(tokenEquals(toks, after, 'to') && after + 1 < count && (maskAt(toks, after + 1) & W_DETERMINER) !== 0)) predicate = true;
+    phrase = g === G_SPACE && after + 1 < count && (tokenEquals(toks, after, 'to') || tokenEquals(toks, after, 'for') || tokenEquals(toks, after, 'of')) &&
+      (maskAt(toks, after + 1) & W_DETERMINER) !== 0;
+    if (g === G_SPACE && after < count && predicateAt(toks, after) && !phrase) predicate = true;
     if (after < count && k & W_STATE && (k & W_AFTER || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
   }
   // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.
@@ -119,6 +123,7 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
   return {
     m,
     surface: null,
+    phrase,
     occupied,
     nounAfter,
     sent: (f0 & T_SENT) !== 0,

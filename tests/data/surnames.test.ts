@@ -51,7 +51,7 @@ describe('bare surnames of leaders', () => {
     expect(linked('Merkel met reporters in Berlin on Monday.', '2024-03-10').get('Merkel')).toBeUndefined();
   });
 
-  it('links a surname that starts a sentence only as the subject of a verb', () => {
+  it('links no surname that starts a sentence as the head of a noun phrase ("Key to the plan")', () => {
     expect(linked('Key to the plan is a new tax on property in New Zealand.', '2012-05-01').get('Key')).toBeUndefined();
     expect(linked('Key said the tax would rise in New Zealand.', '2012-05-01').get('Key')).toBe('bs:john-key');
     expect(linked('Key to visit China next week, New Zealand officials said.', '2012-05-01').get('Key')).toBe('bs:john-key');
