@@ -7,7 +7,7 @@ export const AMBIGUOUS = [
   'Turkey', 'Chad', 'Jordan', 'Georgia', 'Niger', 'Guinea', 'China', 'Japan', 'Cuba', 'Togo', 'Mali', 'Oman', 'Peru', 'Malta', 'Monaco',
   'Panama', 'Iceland', 'Dominica', 'Jersey', 'Guernsey', 'Man', 'Wales', 'Chile', 'Greenland',
   // cities and places
-  'Nice', 'Reading', 'Mobile', 'Split', 'Bath', 'Derby', 'Orange', 'Victoria', 'Paris', 'Phoenix', 'Buffalo', 'Lincoln',
+  'Nice', 'Reading', 'Mobile', 'Split', 'Bath', 'Derby', 'Orange', 'Victoria', 'Phoenix', 'Buffalo', 'Lincoln',
   'Washington', 'Columbus', 'Jackson', 'Madison', 'Austin', 'Florence', 'Valencia', 'Cologne', 'Santiago', 'Hamilton',
   'Kingston', 'Wellington', 'Sydney', 'Durban', 'Nancy', 'Troy', 'Sparta', 'Eugene', 'Norman', 'Aurora', 'Essex', 'Kent',
   'Worcester', 'Cork', 'Sale', 'Bury', 'Wells', 'Deal', 'March', 'Street', 'Gap', 'Bar', 'Post', 'Bonn',
@@ -16,6 +16,8 @@ export const AMBIGUOUS = [
   'WHO', 'Who', 'Hamas', 'Shell', 'Apple', 'Amazon', 'Target', 'Gap', 'Next', 'Sun', 'Mail', 'Times', 'Guardian', 'Express',
   'Independent', 'Mirror', 'Post', 'Labour', 'Conservative', 'Liberal', 'Democrat', 'Democrats', 'Republican', 'Republicans',
   'Green', 'Greens', 'Reform', 'Union', 'Congress', 'Parliament', 'Senate', 'Council', 'Commission', 'Assembly',
+  // companies whose everyday name is a word or a person's name ("Apple Inc." is "Apple")
+  'Leonardo', 'Vale', 'Oracle', 'Alphabet',
 ];
 
 export function applyAmbiguity(b: KbBuilder): number {

@@ -512,6 +512,8 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
     score += Math.min(0.3, 0.15 * sup);
     if (person && c.title) score += 0.2;
     if (sup === 0 && s.conflict(a)) score -= 0.35;
+    // A form that needs context ("AA" for Anadolu Agency, "TX") links only beside related actors: "AA batteries".
+    if (sup === 0 && flags & A_CTX && !(person && c.title)) score = Math.min(score, 0.5);
   } else {
     score = c.multi ? 0.95 : 0.9;
   }

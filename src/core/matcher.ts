@@ -154,6 +154,10 @@ function flagsOf(a: Alias): number {
   return (a.cs ? A_CS : 0) | (a.amb ? A_AMB : 0) | (a.ctx ? A_CTX : 0) | (a.dem ? A_DEM : 0) | (a.short ? A_SHORT : 0);
 }
 
+const LEGAL_FORM = /^,? (?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|plc|PLC|Co\.|Company|LLC|L\.P\.|S\.A\.|SA|AG|SE|GmbH|N\.V\.|NV|A\/S|ASA|AB|Oyj|S\.p\.A\.|K\.K\.)$/;
+/** Is `name` the alias `t` and a legal form ("Apple Inc.", "Siemens AG")? */
+const legalForm = (name: string, t: string): boolean => name.startsWith(t) && LEGAL_FORM.test(name.slice(t.length));
+
 /** Build the index. Persons also get their surname as an implicit short form, linked only through context. */
 export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const entries: AliasEntry[] = [];
@@ -164,7 +168,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const lowerHeads = new Set<number>();
     let scratch: Tokens | undefined;
   let nameWords: number[] = [];
-  let qualifiedName = '';
+  let qualifiedName = '', fullName = '';
   const sameSeq = (q: Seq, toks: Tokens): boolean => {
     if (q.rest.length !== toks.count - 1) return false;
     for (let i = 1; i < toks.count; i++) if (q.rest[i - 1] !== toks.hash[i] || q.gaps[i - 1] !== toks.gap[i]) return false;
@@ -178,8 +182,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     let all = FNV;
     for (let i = 0; i < n; i++) all = Math.imul(all ^ tokenHash(toks, i), 0x01000193) ^ toks.gap[i]!;
     // One word of a longer name ("South" of South Korea, "Man" of Isle of Man) is a short form, unless the rest of
-    // the name only says where it is ("Washington" of "Washington, D.C.").
-    if (n === 1 && !name && !(flags & A_CS) && nameWords.includes(toks.hash[0]!) && !qualifiedName.startsWith(t + ',')) flags |= A_SHORT;
+    // the name only says where it is ("Washington" of "Washington, D.C.") or what legal form it has ("Apple" of
+    // "Apple Inc.", "Siemens" of "Siemens AG").
+    if (n === 1 && !name && !(flags & A_CS) && nameWords.includes(toks.hash[0]!) && !qualifiedName.startsWith(t + ',') && !legalForm(fullName, t)) flags |= A_SHORT;
     const found = byHash.get(all);
     let seq = found === undefined ? undefined : Array.isArray(found) ? found.find((q) => sameSeq(q, toks)) : sameSeq(found, toks) ? found : undefined;
     if (!seq) {
@@ -223,6 +228,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
     const actor = actors[ai]!;
     nameWords = [];
     qualifiedName = actor.name.includes(',') ? actor.name : '';
+    fullName = actor.name;
     if (actor.name.includes(' ')) {
       const nt = (scratch = tokenize(actor.name, scratch));
       for (let i = 0; i < nt.count; i++) nameWords.push(tokenHash(nt, i));
