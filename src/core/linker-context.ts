@@ -93,7 +93,7 @@ export const OCCUPATIONS = set(`
 /** After a city in a sports report, these make it a club: "the Leicester forward", "Arsenal's Chelsea fans". */
 export const TEAM_NOUNS = set(`
   forward forwards midfielder midfielders striker strikers defender defenders goalkeeper keeper winger wingers
-  coach manager boss captain skipper player players fans supporters side squad lineup outfit
+  coach manager boss captain skipper player players fans supporters side squad lineup outfit man
 `);
 
 /** After a place, these make it a title: "New York magazine", "the Paris edition". */
@@ -103,7 +103,7 @@ export const MEDIA_NOUNS = set('magazine edition newspaper daily weekly');
 export const DETERMINERS = set('the a an this that these those his her its their our my your');
 
 /** After a name and "'s", these start a title: "Houston's Top Dentists", "America's Got Talent", "Britain's Next...". */
-export const TITLE_WORDS = set('top best next got most greatest finest favorite favourite biggest funniest');
+export const TITLE_WORDS = set('top best next got most greatest finest favorite favourite biggest funniest news');
 
 // The lists by token: one table from a folded word's hash to the lists that hold it, so that reading the words
 // around a name needs no string per word (the token's hash is made once and kept on the tokens).

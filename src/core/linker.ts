@@ -336,7 +336,10 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     const rel = graph.related[a]!, mine = graph.country[a]!;
     for (const b of anchors) {
       if (b === a) continue;
-      if (rel.has(b) || mine.includes(b)) { n++; continue; }
+      // A place directly related counts twice: Seattle (in the state) makes "Washington" the state more than it
+      // makes it the country's capital, which shares only the country with Seattle.
+      if (rel.has(b)) { n += graph.kind[b] === K_CITY || graph.kind[b] === K_REGION ? 2 : 1; continue; }
+      if (mine.includes(b)) { n++; continue; }
       const theirs = graph.country[b]!;
       if (theirs.includes(a)) { n++; continue; }
       for (const x of theirs) if (mine.includes(x)) { n++; break; }

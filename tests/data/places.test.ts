@@ -42,6 +42,11 @@ describe('city names that name one place', () => {
     expect(linked('Police guarded the parliament in downtown Tunis on Monday.').get('Tunis')).toBe('Q3572');
   });
 
+  it('reads "Washington" as the state beside Seattle', () => {
+    const id = linked('Seattle officials said the wider Washington-based halibut fleet would sail.').get('Washington');
+    expect(actor(id!).name).toBe('Washington (U.S. state)');
+  });
+
   it.each([
     ['NEW YORK (Reuters) - Shares rose on Monday.', 'NEW YORK', 'Q60'],
     ['He took the subway home in New York on Friday.', 'New York', 'Q60'],
@@ -83,6 +88,15 @@ describe('surnames of people the knowledge base does not hold', () => {
     const text = 'Hillary Clinton spoke in Ohio on Monday. Clinton said she would not run again.';
     const r = linker.link(text, { date: DATE, lang: 'en' });
     expect(r.mentions.filter((m) => m.text === 'Clinton').map((m) => m.entityId)).toEqual(['Q6294']);
+  });
+});
+
+describe('spellings of leaders\' names', () => {
+  it('links "Abdel-Fattah el-Sissi" and "Omar Hassan al-Bashir", and their surnames after them', () => {
+    const sisi = linker.link('Egyptian President Abdel-Fattah el-Sissi spoke. El-Sissi said more.', { date: '2017-01-15', lang: 'en' }).mentions;
+    expect(sisi.map((m) => [m.text, m.entityId])).toEqual([['Abdel-Fattah el-Sissi', 'bs:abdel-fattah-el-sisi'], ['El-Sissi', 'bs:abdel-fattah-el-sisi']]);
+    const bashir = linker.link('Omar Hassan al-Bashir spoke on Monday. Mr. Bashir said more.', { date: '2016-01-15', lang: 'en' }).mentions;
+    expect(bashir.map((m) => m.entityId)).toEqual(['bs:omar-al-bashir', 'bs:omar-al-bashir']);
   });
 });
 
