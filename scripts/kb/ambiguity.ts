@@ -37,7 +37,7 @@ export function applyAmbiguity(b: KbBuilder): number {
  * - A country does not go by its capital's name ("Tunis" was an alias of Tunisia, "Brasilia" of Brazil): the name
  *   stays the city's. City-states named after their city ("Vatican City") keep it.
  * - "New York" alone is the city, as news uses it ("NEW YORK (AP)", "in New York"); the state is "New York state",
- *   "the State of New York" or "NY" with context.
+ *   "the State of New York", or "New York" and "NY" with context.
  * - "Washington" alone is the capital (datelines, "in Washington"), which also stands for the U.S. government; the
  *   state needs context (Seattle, "Washington state").
  */
@@ -62,10 +62,12 @@ export function settleCityNames(b: KbBuilder): string[] {
     // The matcher reads an actor's name as one of its forms: the state is named as Georgia's is.
     nyState.aliases = nyState.aliases.filter((al) => fold(al.t) !== 'new york');
     b.rename(nyState.id, 'New York (U.S. state)');
+    // Still the state with context ("West Nyack, New York": a town before it), as "Washington" is.
+    b.alias(nyState.id, 'New York', { ctx: true });
     b.alias(nyState.id, 'State of New York');
     b.alias(nyc.id, 'New York');
     if (!nyc.aliases.some((al) => al.t === 'NEW YORK')) b.alias(nyc.id, 'NEW YORK', { cs: true });
-    log.push(`"New York": ${nyc.id} (city), the state ${nyState.id} keeps "New York state"`);
+    log.push(`"New York": ${nyc.id} (city), the state ${nyState.id} with context only`);
   }
   const dc = actors.find((a) => a.type === 'city' && a.name === 'Washington, D.C.' && inUs(a));
   const waState = actors.find((a) => a.type === 'region' && a.name === 'Washington' && inUs(a));

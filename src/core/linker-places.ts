@@ -37,7 +37,15 @@ function couldHold(g: ActorGraph, a: number, q: number): boolean {
  * replaced, never changed in place: earlier passes keep their own). `minimum`: the lowest score worth considering.
  */
 export function qualifyPlaces<R extends Reading>(text: string, spans: readonly Span[], lists: R[][], g: ActorGraph, minimum: number,
-  order: (x: R, y: R) => number): void {
+  order: (x: R, y: R) => number, unknownBefore: (i: number) => boolean): void {
+  // "West Nyack, New York", "Spokane, Washington": after a town the knowledge base does not know, a name that is
+  // both a city and a region is the region.
+  for (let i = 0; i < spans.length; i++) {
+    const list = lists[i]!;
+    if (list.length < 2 || !list.some((r) => g.kind[r.actor] === K_CITY) || !unknownBefore(i)) continue;
+    const region = list.find((r) => g.kind[r.actor] === K_REGION);
+    if (region) lists[i] = list.map((r) => (r === region ? { ...r, score: Math.min(1, Math.max(r.score + 0.3, 0.9)) } : g.kind[r.actor] === K_CITY ? { ...r, score: r.score - 0.3 } : r)).sort(order);
+  }
   for (let i = 0; i + 1 < spans.length; i++) {
     if (!qualifierGap(text, spans[i]!, spans[i + 1]!)) continue;
     const second = lists[i + 1]!, first = lists[i]!;

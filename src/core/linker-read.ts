@@ -31,6 +31,8 @@ export interface Context {
   occupied: boolean;
   /** "to", "for" or "of" and a determiner after the name: "Key to the plan" (a noun phrase, not "Key said"). */
   phrase: boolean;
+  /** The actor this match anchors (a plain full name that links on its own), set in the linker's first pass. */
+  anchored?: number;
   /** appositive(), once read. */
   appos?: boolean;
   /** The lower-case word after the name: W_TEAM ("Leicester forward"), W_MEDIA ("New York magazine") or 0. */

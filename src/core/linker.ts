@@ -3,10 +3,10 @@
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
 import type { Actor, Correction, Fact, KnowledgeBase, Mention } from './types';
 import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
-import { type Tokens, G_SPACE, T_CAP, fold, tokenText, tokenize } from './normalize';
+import { type Tokens, G_OTHER, G_SPACE, T_CAP, T_SENT, fold, tokenText, tokenize } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
-import { FUNCTION_WORDS, HONORIFICS, TITLES, W_HONORIFIC, W_MEDIA, W_TEAM, W_TITLE, maskAt } from './linker-context';
+import { FUNCTION_WORDS, HONORIFICS, TITLES, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_TEAM, W_TITLE, maskAt } from './linker-context';
 import { type Context, SPORT_FIRST, appositive, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 import { qualifiedMentions, qualifyPlaces } from './linker-places';
@@ -76,6 +76,10 @@ function entryFacts(index: AliasIndex): EntryFacts {
   });
   return f;
 }
+
+/** Days and months: capitalised words before a comma that are no town ("On Monday, New York officials..."). */
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /** Links at or above this score are highlighted; those from POSSIBLE up are listed as possible mentions. */
 export const THRESHOLD = 0.6;
@@ -323,29 +327,43 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   stale.forEach((yes, i) => {
     if (yes) { const old = ctxs[i]!; ctxs[i] = readContext(text, toks, matches[i]!, covered, opens); ctxs[i]!.elig = old.elig; ctxs[i]!.dep = old.dep; ctxs[i]!.unique = old.unique; first[i] = undefined; }
   });
+  // How many matches anchor each anchor (a name's other reading must not support it: "New York" the city is no
+  // support for "New York" the state when only that one match names the city).
+  let anchoredBy: Map<number, number> | null = null;
   for (let i = 0; i < ctxs.length; i++) {
     const best = first[i] ?? scoreAll(ctxs[i]!, alone)[0];
     if (best && best.score >= THRESHOLD && !(eFlags[best.entry]! & (A_AMB | A_CTX | A_DEM | A_SHORT))) {
       if (isAnchor[best.actor] !== stamp) { isAnchor[best.actor] = stamp; anchors.push(best.actor); }
+      ctxs[i]!.anchored = best.actor;
+      (anchoredBy ??= new Map()).set(best.actor, (anchoredBy.get(best.actor) ?? 0) + 1);
     }
   }
   const supportAt = scratch.supportAt, supportOf = scratch.support;
-  const support = (a: number): number => {
-    if (supportAt[a] === stamp) return supportOf[a]!;
-    let n = 0;
+  /** What anchor b gives reading a. */
+  const lends = (a: number, b: number): number => {
     const rel = graph.related[a]!, mine = graph.country[a]!;
-    for (const b of anchors) {
-      if (b === a) continue;
-      // A place directly related counts twice: Seattle (in the state) makes "Washington" the state more than it
-      // makes it the country's capital, which shares only the country with Seattle.
-      if (rel.has(b)) { n += graph.kind[b] === K_CITY || graph.kind[b] === K_REGION ? 2 : 1; continue; }
-      if (mine.includes(b)) { n++; continue; }
-      const theirs = graph.country[b]!;
-      if (theirs.includes(a)) { n++; continue; }
-      for (const x of theirs) if (mine.includes(x)) { n++; break; }
+    // A place directly related counts twice: Seattle (in the state) makes "Washington" the state more than it
+    // makes it the country's capital, which shares only the country with Seattle.
+    if (rel.has(b)) return graph.kind[b] === K_CITY || graph.kind[b] === K_REGION ? 2 : 1;
+    if (mine.includes(b)) return 1;
+    const theirs = graph.country[b]!;
+    if (theirs.includes(a)) return 1;
+    for (const x of theirs) if (mine.includes(x)) return 1;
+    return 0;
+  };
+  /** Support of reading a from the anchors, less the one its own match makes (`c`, when given). */
+  const support = (a: number, c?: Context): number => {
+    let n: number;
+    if (supportAt[a] === stamp) n = supportOf[a]!;
+    else {
+      n = 0;
+      for (const b of anchors) if (b !== a) n += lends(a, b);
+      supportAt[a] = stamp;
+      supportOf[a] = n;
     }
-    supportAt[a] = stamp;
-    return (supportOf[a] = n);
+    const own = c?.anchored;
+    if (own !== undefined && own !== a && anchoredBy?.get(own) === 1) n -= lends(a, own);
+    return n;
   };
   // A place with no support in an article whose places lie in another country is the wrong place.
   const conflict = (a: number): boolean => {
@@ -385,7 +403,13 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     return short ? scoreAll(c, withCoref) : list;
   });
   // "Denver, Colorado": a place after a comma says which namesake the name before it is.
-  qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore);
+  qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore, (i) => {
+    // A capitalised word that no name covers, mid-sentence, then a comma: "of West Nyack, New York".
+    const m = matches[i]!, t = m.tokStart - 1;
+    if (t < 0 || toks.gap[m.tokStart] !== G_OTHER || text.charCodeAt(toks.end[t]!) !== 44 || !(toks.flags[t]! & T_CAP) || toks.flags[t]! & T_SENT) return false;
+    if (i > 0 && matches[i - 1]!.tokEnd > t) return false;
+    return !(maskAt(toks, t) & (W_FUNCTION | W_TITLE)) && !DAYS.has(tokenText(text, toks, t));
+  });
   // "Denzel Washington ... Washington thanked": a word the text also uses as the surname of someone the knowledge base
   // does not hold (a given name before it) names that person elsewhere too, not the capital or a namesake.
   // The given name itself ("Chelsea" of "Chelsea Clinton") is no club or place either.
@@ -411,7 +435,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     let score = best.score;
     if (second && second.score >= THRESHOLD - 0.15 && best.score - second.score < 0.1 && !twins(actors[best.actor]!, actors[second.actor]!)) {
       // Two readings about as good: prefer the one the article's other actors support, else stay unsure.
-      const sb = support(best.actor), ss = support(second.actor);
+      const sb = support(best.actor, c), ss = support(second.actor, c);
       if (ss > sb) { best = second; score = second.score; }
       if (sb === ss) score -= 0.2;
     }
@@ -453,7 +477,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
 
 interface Signals {
   text: string;
-  support: (a: number) => number;
+  support: (a: number, c?: Context) => number;
   conflict: (a: number) => boolean;
   coref: Map<number, number[]> | null;
   date: string | null;
@@ -505,13 +529,13 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
       // At a sentence's start not the head of a noun phrase ("Key to the plan").
       if (unique && !(c.sent && c.phrase) && !(c.fnWord ??= FUNCTION_WORDS.has(fold(surfaceOf(s.text, c)))) &&
         (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
-    } else score += Math.min(0.3, 0.15 * s.support(a)); // support walks the anchors: only these readings ask
+    } else score += Math.min(0.3, 0.15 * s.support(a, c)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
     score = 0.5;
     if (c.sent) { if (c.predicate) score += 0.1; }
     else if (!c.allcaps || flags & A_CS) score += 0.15; // mid-sentence capital (an acronym is written in capitals)
     if (c.dateline) score += 0.15;
-    const sup = s.support(a);
+    const sup = s.support(a, c);
     score += Math.min(0.3, 0.15 * sup);
     if (person && c.title) score += 0.2;
     if (sup === 0 && s.conflict(a)) score -= 0.35;

@@ -22,9 +22,9 @@ const actor = (id: string) => kb.actors.find((a) => a.id === id)!;
 const forms = (id: string) => actor(id).aliases.map((a) => a.t);
 
 describe('city names that name one place', () => {
-  it('gives "New York" to the city and keeps the state under its longer names', () => {
+  it('gives "New York" to the city and to the state only with context', () => {
     expect(forms('Q60')).toContain('New York');
-    expect(forms('Q1384')).not.toContain('New York');
+    expect(actor('Q1384').aliases.find((a) => a.t === 'New York')?.ctx).toBe(true);
     expect(forms('Q1384')).toContain('New York state');
     expect(actor('Q1384').name).toBe('New York (U.S. state)');
   });
@@ -45,6 +45,11 @@ describe('city names that name one place', () => {
   it('reads "Washington" as the state beside Seattle', () => {
     const id = linked('Seattle officials said the wider Washington-based halibut fleet would sail.').get('Washington');
     expect(actor(id!).name).toBe('Washington (U.S. state)');
+  });
+
+  it('reads "New York" after a town it does not know as the state', () => {
+    expect(linked('The collector, of West Nyack, New York, said the sign came from a diner.').get('New York')).toBe('Q1384');
+    expect(linked('On Monday, New York officials said the subway would run all night.').get('New York')).toBe('Q60');
   });
 
   it.each([
