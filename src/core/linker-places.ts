@@ -4,7 +4,7 @@
 // second name cannot hold is the wrong namesake ("Birmingham, Alabama" is not the English city, "San Jose,
 // California" not Costa Rica's capital).
 import type { Mention } from './types';
-import { type ActorGraph, K_CITY, K_COUNTRY, K_REGION, inside } from './linker-graph';
+import { type ActorGraph, K_CITY, K_COUNTRY, K_REGION, inside, isPlace } from './linker-graph';
 
 interface Reading { actor: number; score: number }
 interface Span { start: number; end: number }
@@ -45,6 +45,14 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
     if (list.length < 2 || !list.some((r) => g.kind[r.actor] === K_CITY) || !unknownBefore(i)) continue;
     const region = list.find((r) => g.kind[r.actor] === K_REGION);
     if (region) lists[i] = list.map((r) => (r === region ? { ...r, score: Math.min(1, Math.max(r.score + 0.3, 0.9)) } : g.kind[r.actor] === K_CITY ? { ...r, score: r.score - 0.3 } : r)).sort(order);
+  }
+  // "Los Angeles, Orange, Riverside and San Bernardino": a name listed between places is a place, not the company.
+  for (let i = 1; i + 1 < spans.length; i++) {
+    const a = spans[i - 1]!, m = spans[i]!, z = spans[i + 1]!;
+    if (!qualifierGap(text, a, m) || !(qualifierGap(text, m, z) || / (?:and|or) $/.test(text.slice(m.end, z.start)))) continue;
+    const list = lists[i]!, before = lists[i - 1]![0], after = lists[i + 1]![0];
+    if (!before || !after || !isPlace(g.kind[before.actor]!) || !isPlace(g.kind[after.actor]!) || !list.length || isPlace(g.kind[list[0]!.actor]!)) continue;
+    lists[i] = list.map((r) => (isPlace(g.kind[r.actor]!) ? r : { ...r, score: r.score - 0.3 })).sort(order);
   }
   for (let i = 0; i + 1 < spans.length; i++) {
     if (!qualifierGap(text, spans[i]!, spans[i + 1]!)) continue;

@@ -81,6 +81,8 @@ function entryFacts(index: AliasIndex): EntryFacts {
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+const PLACE_PREPOSITIONS = new Set(['in', 'of', 'from', 'near', 'at', 'outside']);
+
 /** Links at or above this score are highlighted; those from POSSIBLE up are listed as possible mentions. */
 export const THRESHOLD = 0.6;
 export const POSSIBLE = 0.3;
@@ -404,11 +406,18 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   });
   // "Denver, Colorado": a place after a comma says which namesake the name before it is.
   qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore, (i) => {
-    // A capitalised word that no name covers, mid-sentence, then a comma: "of West Nyack, New York".
-    const m = matches[i]!, t = m.tokStart - 1;
-    if (t < 0 || toks.gap[m.tokStart] !== G_OTHER || text.charCodeAt(toks.end[t]!) !== 44 || !(toks.flags[t]! & T_CAP) || toks.flags[t]! & T_SENT) return false;
-    if (i > 0 && matches[i - 1]!.tokEnd > t) return false;
-    return !(maskAt(toks, t) & (W_FUNCTION | W_TITLE)) && !DAYS.has(tokenText(text, toks, t));
+    // "of West Nyack, New York", "in Spokane, Washington": "in", "of", "from", "near" or "at", capitalised words that
+    // no name covers, then a comma ("BBC News, Washington" is a byline).
+    const m = matches[i]!;
+    let t = m.tokStart - 1;
+    if (t < 0 || toks.gap[m.tokStart] !== G_OTHER || text.charCodeAt(toks.end[t]!) !== 44) return false;
+    const lastWord = t;
+    while (t >= 0 && toks.flags[t]! & T_CAP && !(toks.flags[t]! & T_SENT) && lastWord - t < 3) t--;
+    // A name that links there makes no unknown town ("West" of West Nyack links nowhere).
+    const prev = i > 0 && matches[i - 1]!.tokEnd > t ? lists[i - 1]![0] : undefined;
+    if (t === lastWord || t < 0 || (prev && prev.score >= THRESHOLD && !graph.notActor[prev.actor])) return false;
+    if (!PLACE_PREPOSITIONS.has(tokenText(text, toks, t))) return false;
+    return !(maskAt(toks, lastWord) & (W_FUNCTION | W_TITLE)) && !DAYS.has(tokenText(text, toks, lastWord));
   });
   // "Denzel Washington ... Washington thanked": a word the text also uses as the surname of someone the knowledge base
   // does not hold (a given name before it) names that person elsewhere too, not the capital or a namesake.
@@ -436,8 +445,12 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     if (second && second.score >= THRESHOLD - 0.15 && best.score - second.score < 0.1 && !twins(actors[best.actor]!, actors[second.actor]!)) {
       // Two readings about as good: prefer the one the article's other actors support, else stay unsure.
       const sb = support(best.actor, c), ss = support(second.actor, c);
-      if (ss > sb) { best = second; score = second.score; }
-      if (sb === ss) score -= 0.2;
+      // A city-state's capital and the state itself, of one name (Singapore, Monaco): the country.
+      if (graph.kind[best.actor] === K_CITY && graph.kind[second.actor] === K_COUNTRY && graph.country[best.actor]!.includes(second.actor) &&
+        fold(actors[best.actor]!.name) === fold(actors[second.actor]!.name)) { best = second; score = second.score; }
+      // Not towards a form that needs context over a plain name ("New York" the state over the city).
+      else if (ss > sb && !(eFlags[second.entry]! & A_CTX && !(eFlags[best.entry]! & (A_CTX | A_AMB)))) { best = second; score = second.score; }
+      else if (sb === ss) score -= 0.2;
     }
     if (theirs && c.m.tokEnd - c.m.tokStart === 1 && !((eFlags[best.entry]! & A_SHORT) && full.has(best.actor)) &&
       (theirs.has(tokenText(text, toks, c.m.tokStart)) || firstName.has(i))) score = Math.min(score, POSSIBLE + 0.15);
@@ -539,8 +552,11 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
     score += Math.min(0.3, 0.15 * sup);
     if (person && c.title) score += 0.2;
     if (sup === 0 && s.conflict(a)) score -= 0.35;
-    // A form that needs context ("AA" for Anadolu Agency, "TX") links only beside related actors: "AA batteries".
-    if (sup === 0 && flags & A_CTX && !(person && c.title)) score = Math.min(score, 0.5);
+    // A short form that needs context ("AA" for Anadolu Agency, "TX"), or a body's name every country has ("House of
+    // Representatives"), links only beside related actors: "AA batteries". ("NASA" is neither.)
+    if (sup === 0 && flags & A_CTX && !(person && c.title) && (c.m.end - c.m.start <= 3 || c.multi)) score = Math.min(score, 0.5);
+    // Never above a plain name's reading of the same words ("New York" is the city unless the text says otherwise).
+    score = Math.min(score, 0.9);
   } else {
     score = c.multi ? 0.95 : 0.9;
   }

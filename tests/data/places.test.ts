@@ -47,6 +47,13 @@ describe('city names that name one place', () => {
     expect(actor(id!).name).toBe('Washington (U.S. state)');
   });
 
+  it('takes a city-state for the state, a byline\'s place for the capital, and a name listed between places for a place', () => {
+    expect(linked('He is executive director of Singapore tannery Heng Long.').get('Singapore')).toBe('Q334');
+    expect(linked('Analysis by our correspondent, BBC News, Washington').get('Washington')).toBe('Q61');
+    const listed = linker.link('Clinics in Los Angeles, Orange, Riverside and San Bernardino counties.', { date: DATE, lang: 'en' }).mentions;
+    expect(listed.filter((m) => m.text === 'Orange').every((m) => actor(m.entityId).type !== 'company')).toBe(true);
+  });
+
   it('reads "New York" after a town it does not know as the state', () => {
     expect(linked('The collector, of West Nyack, New York, said the sign came from a diner.').get('New York')).toBe('Q1384');
     expect(linked('On Monday, New York officials said the subway would run all night.').get('New York')).toBe('Q60');
