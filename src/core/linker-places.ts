@@ -41,8 +41,10 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
   // "West Nyack, New York", "Spokane, Washington": after a town the knowledge base does not know, a name that is
   // both a city and a region is the region.
   for (let i = 0; i < spans.length; i++) {
-    const list = lists[i]!;
-    if (list.length < 2 || !list.some((r) => g.kind[r.actor] === K_CITY) || !unknownBefore(i)) continue;
+    const list = lists[i]!, at = spans[i]!.start;
+    // Cheap tests first: a comma just before the name, two readings.
+    if ((text.charCodeAt(at - 2) !== 44 && text.charCodeAt(at - 1) !== 44) || list.length < 2) continue;
+    if (!list.some((r) => g.kind[r.actor] === K_CITY) || !unknownBefore(i)) continue;
     const region = list.find((r) => g.kind[r.actor] === K_REGION);
     if (region) lists[i] = list.map((r) => (r === region ? { ...r, score: Math.min(1, Math.max(r.score + 0.3, 0.9)) } : g.kind[r.actor] === K_CITY ? { ...r, score: r.score - 0.3 } : r)).sort(order);
   }

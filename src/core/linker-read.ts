@@ -60,6 +60,12 @@ const fine = (toks: Tokens, t: number, k: number) =>
   (k & (W_FUNCTION | W_AFTER)) !== 0 || ((k & W_PRE) !== 0 && t + 1 < toks.count && (maskAt(toks, t + 1) & W_AFTER) !== 0);
 
 /** `opens`: the positions of '(' in the text, in order (`openings`). */
+/** "to", "for" or "of" and then a determiner at token t: "Key to the plan" reads as a noun phrase. */
+function nounPhraseAt(toks: Tokens, t: number): boolean {
+  return t + 1 < toks.count && (maskAt(toks, t + 1) & W_DETERMINER) !== 0 &&
+    (tokenEquals(toks, t, 'to') || tokenEquals(toks, t, 'for') || tokenEquals(toks, t, 'of'));
+}
+
 /**
  * "David Emery, a writer for Snopes": an occupation outside politics among the three words after the name and a
  * comma. Read only for the few readings it could change (a politician's name).
@@ -104,9 +110,7 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
     } else if (g === G_OTHER || g === G_HYPHEN) predicate = true;
     else if (g === G_SPACE && standalone(toks, covered, next) && !fine(toks, next, k)) capNext = true;
     // "Turkey to host" is a headline's verb; "Key to the plan" is a noun phrase ("to" and a determiner).
-    phrase = g === G_SPACE && after + 1 < count && (tokenEquals(toks, after, 'to') || tokenEquals(toks, after, 'for') || tokenEquals(toks, after, 'of')) &&
-      (maskAt(toks, after + 1) & W_DETERMINER) !== 0;
-    if (g === G_SPACE && after < count && predicateAt(toks, after) && !phrase) predicate = true;
+    if (g === G_SPACE && after < count && predicateAt(toks, after)) predicate = !(phrase = nounPhraseAt(toks, after));
     if (after < count && k & W_STATE && (k & W_AFTER || (flags[after]! & T_LOWER) !== 0)) stateAfter = true;
   }
   // "Rape Crisis (England and Wales)": places in brackets right after an unknown name qualify that name.

@@ -423,7 +423,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   // does not hold (a given name before it) names that person elsewhere too, not the capital or a namesake.
   // The given name itself ("Chelsea" of "Chelsea Clinton") is no club or place either.
   let theirs: Set<string> | null = null;
-  const firstName = new Set<number>();
+  let firstName: Set<number> | null = null;
   ctxs.forEach((c, i) => {
     const t = c.m.tokStart;
     // "the columnist Olaf Scholz ... Scholz said": the surname goes with the columnist too.
@@ -433,7 +433,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       !given.has(tokenText(text, toks, t - 1))) return;
     (theirs ??= new Set()).add(tokenText(text, toks, t));
     const before = ctxs[i - 1];
-    if (before && before.m.tokEnd === t && before.m.tokStart === t - 1) firstName.add(i - 1);
+    if (before && before.m.tokEnd === t && before.m.tokStart === t - 1) (firstName ??= new Set()).add(i - 1);
   });
   ctxs.forEach((c, i) => {
     const list = lists[i]!;
@@ -453,7 +453,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       else if (sb === ss) score -= 0.2;
     }
     if (theirs && c.m.tokEnd - c.m.tokStart === 1 && !((eFlags[best.entry]! & A_SHORT) && full.has(best.actor)) &&
-      (theirs.has(tokenText(text, toks, c.m.tokStart)) || firstName.has(i))) score = Math.min(score, POSSIBLE + 0.15);
+      (theirs.has(tokenText(text, toks, c.m.tokStart)) || firstName?.has(i))) score = Math.min(score, POSSIBLE + 0.15);
     if (score < POSSIBLE) return;
     // A holiday or a film claims its words ("Vertigo" is read as nothing else) but is no actor to highlight.
     if (graph.notActor[best.actor]) return;
