@@ -79,3 +79,22 @@ export function settleCityNames(b: KbBuilder): string[] {
   }
   return log;
 }
+
+/**
+ * Clubs are written without their legal suffix in the news: "Leicester City F.C." is "Leicester City", "Tottenham
+ * Hotspur F.C." "Tottenham Hotspur". The shorter name is added when it keeps two words and names no other actor.
+ */
+export function clubNames(b: KbBuilder): number {
+  const taken = new Set<string>();
+  for (const a of b.actors.values()) { taken.add(fold(a.name)); for (const al of a.aliases) taken.add(fold(al.t)); }
+  let n = 0;
+  for (const a of b.actors.values()) {
+    if (a.type !== 'organization' && a.type !== 'company') continue;
+    const m = /^(.+?),? (?:F\.C\.|FC|A\.F\.C\.|AFC|C\.F\.|CF)$/.exec(a.name);
+    if (!m || !m[1]!.includes(' ') || taken.has(fold(m[1]!))) continue;
+    b.alias(a.id, m[1]!);
+    taken.add(fold(m[1]!));
+    n++;
+  }
+  return n;
+}

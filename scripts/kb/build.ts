@@ -17,7 +17,7 @@ import { applyHand, handWithDrafts } from './hand';
 import { applyFactbook } from './factbook';
 import { loadTables } from './tables';
 import { NameIndex } from './names';
-import { applyAmbiguity, settleCityNames } from './ambiguity';
+import { applyAmbiguity, clubNames, settleCityNames } from './ambiguity';
 import { applyReview, type ReviewLog } from './review';
 import { mergeDuplicatePeople } from './dedupe';
 import { addNeighbours } from './neighbours';
@@ -88,6 +88,7 @@ export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<Know
   b.markSharedWeak();
   lastReview = applyReview(b);
   lastSettled = settleCityNames(b);
+  lastSettled.push(`clubs named without their suffix ("Leicester City"): ${clubNames(b)}`);
   applyAmbiguity(b);
   const actors = [...b.actors.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   // Offices, memberships and statuses are known up to the Factbook snapshot: the hand-written heads end with its

@@ -13,6 +13,7 @@ export const TITLES = set(`
   colonel col lieutenant lt admiral marshal captain capt sergeant director spokesman spokeswoman spokesperson
   minister foreign defence defense interior finance deputy former late elect designate
   ceo cfo coo cto founder cofounder co-founder owner
+  state exchequer ayatollah grand supreme
   cumhurbaskani cumhurbaskanı baskan bakan basbakan bakani sayin
   prasident präsident kanzler bundeskanzler ministerin ministerprasident bundesprasident
   ministre presidente presidenta primer ministro

@@ -33,6 +33,8 @@ export interface Context {
   phrase: boolean;
   /** The actor this match anchors (a plain full name that links on its own), set in the linker's first pass. */
   anchored?: number;
+  /** "in", "at", "near", "from" or "outside" right before the name: where something is or happens. */
+  locative: boolean;
   /** appositive(), once read. */
   appos?: boolean;
   /** The lower-case word after the name: W_TEAM ("Leicester forward"), W_MEDIA ("New York magazine") or 0. */
@@ -60,6 +62,8 @@ const fine = (toks: Tokens, t: number, k: number) =>
   (k & (W_FUNCTION | W_AFTER)) !== 0 || ((k & W_PRE) !== 0 && t + 1 < toks.count && (maskAt(toks, t + 1) & W_AFTER) !== 0);
 
 /** `opens`: the positions of '(' in the text, in order (`openings`). */
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'across', 'around']);
+
 /** "to", "for" or "of" and then a determiner at token t: "Key to the plan" reads as a noun phrase. */
 function nounPhraseAt(toks: Tokens, t: number): boolean {
   return t + 1 < toks.count && (maskAt(toks, t + 1) & W_DETERMINER) !== 0 &&
@@ -126,10 +130,12 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
     }
   }
   const nounAfter = next < count && gap[next] === G_SPACE && (flags[next]! & T_LOWER) !== 0 ? kNext & (W_TEAM | W_MEDIA) : 0;
+  const locative = prev >= 0 && gap[m.tokStart] === G_SPACE && (flags[prev]! & T_LOWER) !== 0 && LOCATIVE.has(toks.text.slice(toks.start[prev]!, toks.end[prev]!));
   return {
     m,
     surface: null,
     phrase,
+    locative,
     occupied,
     nounAfter,
     sent: (f0 & T_SENT) !== 0,

@@ -3,7 +3,7 @@
 // within-article coreference. Every link carries a score; only links at or above THRESHOLD are highlighted.
 import type { Actor, Correction, Fact, KnowledgeBase, Mention } from './types';
 import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_SHORT, A_TEAM, buildAliasIndex, findMatches } from './matcher';
-import { type Tokens, G_OTHER, G_SPACE, T_CAP, T_SENT, fold, tokenText, tokenize } from './normalize';
+import { type Tokens, G_OTHER, G_SPACE, T_CAP, T_DIGIT, T_SENT, fold, tokenText, tokenize } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
 import { FUNCTION_WORDS, HONORIFICS, TITLES, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_TEAM, W_TITLE, maskAt } from './linker-context';
@@ -77,10 +77,14 @@ function entryFacts(index: AliasIndex): EntryFacts {
   return f;
 }
 
+const ROYAL = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'sultan', 'emir', 'sheikh', 'pope', 'saint', 'st']);
+
 /** Days and months: capitalised words before a comma that are no town ("On Monday, New York officials..."). */
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+const MONTH_BEFORE = new Set(['in', 'by', 'since', 'until', 'till', 'last', 'next', 'early', 'late', 'mid', 'this', 'of', 'from', 'through', 'to',
+  'during', 'before', 'after', 'each', 'every']);
 const PLACE_PREPOSITIONS = new Set(['in', 'of', 'from', 'near', 'at', 'outside']);
 
 /** Links at or above this score are highlighted; those from POSSIBLE up are listed as possible mentions. */
@@ -309,6 +313,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const alone: Signals = { text, support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no, toks };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
   const first = ctxs.map((c) => scoreAll(c, alone)[0]);
+  const monthContext = (t: number, next: number): boolean =>
+    (t > 0 && MONTH_BEFORE.has(tokenText(text, toks, t - 1))) || (next < toks.count && (toks.flags[next]! & T_DIGIT) !== 0);
   // Another match right before or after, a space between ("North Melbourne", "Chelsea Clinton").
   const touches = (i: number): boolean => {
     const m = matches[i]!, a = matches[i - 1], b = matches[i + 1];
@@ -473,6 +479,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       if (last && last.start === before.start) mentions.pop();
     }
     if (inCredit(text, start, end, kind === K_PERSON)) return;
+    // "In May, her deal failed", "since May 2019": the month, not Theresa May.
+    if (kind === K_PERSON && c.m.tokEnd - c.m.tokStart === 1 && DAYS.has(tokenText(text, toks, c.m.tokStart)) && monthContext(c.m.tokStart, c.m.tokEnd)) return;
     // "The Lady From Shanghai (1947)", "Vertigo (1958)": a year in brackets right after makes the name a work's title.
     if ((text.charCodeAt(end) === 40 || text.charCodeAt(end + 1) === 40) && /^ ?\((?:1[89]|20)\d\d\)/.test(text.slice(end, end + 8))) return;
     const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
@@ -563,6 +571,10 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   // A capitalised unknown word beside the name makes it part of a longer name ("Jordan Peterson", "Georgia Tech").
   if (c.capPrev || c.capNext) score -= score >= 0.85 && flags & A_SHORT ? 0.2 : 0.45;
   if (c.stateAfter && isPlace(kind)) score += kind === K_COUNTRY ? -0.6 : 0.2;
+  // "Queen Sofia", "Prince George": a royal's or a saint's given name, not the place.
+  if (isPlace(kind) && c.title !== null && ROYAL.has(c.title)) score = Math.min(score, 0.3);
+  // In a sports report a bare city is its club ("beating Liverpool 3-1"), unless it is where something happens.
+  if (kind === K_CITY && score > 0.5 && !c.locative && s.sport()) score = 0.5;
   // "New York magazine", "the Paris edition"; in a sports report "the Leicester forward" is the club.
   if (isPlace(kind) && (c.nounAfter & W_MEDIA || (c.nounAfter & W_TEAM && s.sport()))) score = Math.min(score, 0.45);
   // In sports reports, country names stand for national teams, which are other entities.

@@ -2,7 +2,7 @@
 // once (hashing folded tokens on the fly) and each token start costs one Map lookup. NOTES.md measured a
 // character trie at ~22 MB/s; a first-token hash map does far less work per character.
 import type { Actor, Alias, KnowledgeBase } from './types';
-import { type Tokens, G_DOT, G_SPACE, T_BLOCKED, T_CAP, T_LOWER, foldUnit, gapCompatible, lowerKey, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
+import { type Tokens, G_DOT, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, foldUnit, gapCompatible, lowerKey, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
 
 // Alias flags, packed.
 export const A_CS = 1;
@@ -47,6 +47,8 @@ export interface Seq {
   lowerOk: boolean;
   /** Facts the linker derives from the entries, once per sequence (null until it first needs them). */
   info: unknown;
+  /** Words every form writes in lower case (bit i for word i), read when first needed (see tryHere). */
+  lowerAll?: number;
 }
 
 export interface Head {
@@ -217,7 +219,8 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
       // Prefer fewer restrictions, then a language-neutral form ("Baku" over Turkish "Bakü").
       const better = name ? -1 : bitCount(flags) - bitCount(en.flags) || (lang ? 1 : 0) - (en.lang ? 1 : 0);
-      if (better < 0) { en.flags = flags; en.t = t; en.lang = lang; en.lower = lower; }
+      // A word is lower case only if every form writes it so ("Kim Jong-un" and "Kim Jong Un" are one sequence).
+      if (better < 0) { en.flags = flags; en.t = t; en.lang = lang; en.lower = lower & en.lower; } else en.lower &= lower;
       return;
     }
     seq.entries.push(entries.length);
@@ -297,7 +300,10 @@ const FNV = 0x811c9dc5 | 0;
 /** Never match on a form with fewer than two letters ("C$", "90"), except CJK: such forms are noise in text. */
 const wordy = (t: string): boolean => /\p{L}\P{L}*\p{L}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t);
 
+/** The last word of a person's name, which coreference may link alone: none for "Beatrix of the Netherlands" or
+ * "Charles, Prince of Wales" (the last word there is a country or a place, not a surname). */
 function surname(full: string): string | null {
+  if (full.includes(' of ') || full.includes(',')) return null;
   const sp = full.lastIndexOf(' ');
   return sp > 0 && full.length - sp > 3 ? full.slice(sp + 1) : null;
 }
@@ -358,6 +364,11 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
     // Verify against the folded text: hashes can collide.
     const words = seqTokens(seq);
     for (let j = 0; j <= L; j++) if (!tokenEquals(toks, j === 0 ? t : t + j + skip, words[j]!)) return false;
+    // A capital where every form of this sequence has a lower-case word is another spelling's sequence, or another
+    // name ("Kim Jong Un" is not "Kim Jong-un"'s sequence, whose gaps match it too).
+    let la = seq.lowerAll;
+    if (la === undefined) { la = -1; for (const e of seq.entries) la &= index.entries[e]!.lower; seq.lowerAll = la; }
+    if (la > 1) for (let j = 1; j <= L; j++) if (la & (1 << j) && (flags[t + j + skip]! & (T_CAP | T_ALLCAPS)) === T_CAP) return false;
     return true;
   };
   /** How many middle initials ("J.", "H.W.") follow token t, up to two, each a capital letter and a full stop. */

@@ -1,0 +1,65 @@
+// Traps found by reading the linker's output on news text (issue #4), with the full knowledge base. The sentences
+// are written here; the expected ids were looked up in the knowledge base (scripts/kb/find.ts): Q22686 Donald Trump,
+// Q264766 Theresa May, Q6294 Hillary Clinton, Q19481 Leicester City F.C., Q18741 Tottenham Hotspur F.C., Q47050 the
+// Netherlands national football team, Q55 the Netherlands, Q472 Sofia.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildKb } from '../../scripts/kb/build';
+import { createLinker, type Linker } from '../../src/core/linker';
+import { parseKb } from '../../src/core/kb';
+import type { KnowledgeBase } from '../../src/core/types';
+
+let kb: KnowledgeBase;
+let linker: Linker;
+beforeAll(async () => {
+  kb = parseKb(JSON.parse(JSON.stringify(await buildKb())));
+  linker = createLinker(kb);
+}, 60_000);
+
+const links = (text: string, date: string): [string, string][] => linker.link(text, { date, lang: 'en' }).mentions.map((m) => [m.text, m.entityId]);
+const typeOf = (id: string) => kb.actors.find((a) => a.id === id)?.type;
+
+describe('names written in other ways', () => {
+  it('links "Kim Jong Un" as well as "Kim Jong-un"', () => {
+    expect(links('North Korean leader Kim Jong Un met the envoy.', '2018-06-12').map(([t]) => t)).toContain('Kim Jong Un');
+    expect(links('North Korean leader Kim Jong-un met the envoy.', '2018-06-12').map(([t]) => t)).toContain('Kim Jong-un');
+  });
+
+  it('links a full name with a middle initial and the surname after it', () => {
+    expect(links('President-elect Donald J. Trump met aides. Mr. Trump said little.', '2016-12-01')).toEqual([
+      ['Donald J. Trump', 'Q22686'], ['Mr. Trump', 'Q22686'],
+    ]);
+  });
+
+  it('reads "Kiev", "Zelensky" and a club without its suffix', () => {
+    expect(links('In Kiev, the government met on Monday.', '2014-03-01').map(([t, id]) => [t, typeOf(id)])).toEqual([['Kiev', 'city']]);
+    expect(links('President Volodymyr Zelensky spoke in Kyiv.', '2022-03-01').map(([t]) => t)).toContain('Volodymyr Zelensky');
+    expect(links('Leicester City were crowned champions after Tottenham Hotspur drew.', '2016-05-03')).toEqual([
+      ['Leicester City', 'Q19481'], ['Tottenham Hotspur', 'Q18741'],
+    ]);
+  });
+
+  it('reads a title of several words before a name', () => {
+    expect(links('Secretary of State Hillary Clinton said the talks would go on.', '2012-06-12')).toEqual([['Hillary Clinton', 'Q6294']]);
+  });
+});
+
+describe('words that are not the actor they spell', () => {
+  it('takes "May" after "In" or before a year for the month', () => {
+    const text = 'Theresa May spoke. In May, her deal failed. Since May 2018 prices rose. May said she would go.';
+    expect(links(text, '2019-06-12').map(([t]) => t)).toEqual(['Theresa May', 'May']);
+  });
+
+  it('never reads a country as a royal ("Beatrix of the Netherlands") nor a queen\'s name as a city', () => {
+    const text = 'Spain won the World Cup, beating the Netherlands 1-0 after extra time. Queen Sofia of Spain watched the football final.';
+    const found = links(text, '2010-07-12');
+    expect(found.filter(([t]) => t === 'Netherlands').every(([, id]) => id === 'Q47050' || id === 'Q55')).toBe(true);
+    expect(found.find(([t]) => t === 'Sofia')).toBeUndefined();
+  });
+
+  it('reads a bare city in a sports report as its club, not the city, unless it is where the match is', () => {
+    const text = 'Arsenal beat Liverpool 3-1 in the league on Saturday, and the striker scored twice in the football match in London.';
+    const found = links(text, '2019-03-10');
+    expect(found.find(([t]) => t === 'Liverpool')?.[1] === undefined || typeOf(found.find(([t]) => t === 'Liverpool')![1]) !== 'city').toBe(true);
+    expect(found.map(([t]) => t)).toContain('London');
+  });
+});
