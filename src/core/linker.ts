@@ -77,6 +77,9 @@ function entryFacts(index: AliasIndex): EntryFacts {
   return f;
 }
 
+/** Country names that are also U.S. states' (the one trap of its kind in world news). */
+const STATE_NAMES = new Set(['georgia']);
+
 const ROYAL = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'sultan', 'emir', 'sheikh', 'pope', 'saint', 'st']);
 
 /** Days and months: capitalised words before a comma that are no town ("On Monday, New York officials..."). */
@@ -559,7 +562,9 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
     const sup = s.support(a, c);
     score += Math.min(0.3, 0.15 * sup);
     if (person && c.title) score += 0.2;
-    if (sup === 0 && s.conflict(a)) score -= 0.35;
+    // A country is the wrong place only when its name is also a U.S. state's ("Georgia" beside Atlanta, even where the
+    // knowledge base lacks the state): "China" or "Turkey" beside Manhattan or Paris are the countries.
+    if (sup === 0 && (kind !== K_COUNTRY || STATE_NAMES.has(fold(surfaceOf(s.text, c)))) && s.conflict(a)) score -= 0.35;
     // A short form that needs context ("AA" for Anadolu Agency, "TX"), or a body's name every country has ("House of
     // Representatives"), links only beside related actors: "AA batteries". ("NASA" is neither.)
     if (sup === 0 && flags & A_CTX && !(person && c.title) && (c.m.end - c.m.start <= 3 || c.multi)) score = Math.min(score, 0.5);

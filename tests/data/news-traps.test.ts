@@ -63,3 +63,13 @@ describe('words that are not the actor they spell', () => {
     expect(found.map(([t]) => t)).toContain('London');
   });
 });
+
+describe('country names that are also words', () => {
+  it('keeps a country that the text lists with places elsewhere ("China" beside Manhattan, "Turkey" beside Paris)', () => {
+    const china = links('The developer spoke at Trump Tower in Manhattan and attacked China and Mexico over trade.', '2016-06-12');
+    expect(china.map(([t]) => t)).toEqual(['Manhattan', 'China', 'Mexico']);
+    const turkey = links('Leaders from Israel, Turkey and Jordan joined a march in Paris.', '2015-01-11');
+    expect(turkey.map(([t]) => t)).toEqual(['Israel', 'Turkey', 'Jordan', 'Paris']);
+  });
+});
+
