@@ -20,11 +20,17 @@ export const AMBIGUOUS = [
   'Leonardo', 'Vale', 'Oracle', 'Alphabet',
 ];
 
+/** Plural and adjective names every country's parties use: a party links by them only beside its country. */
+export const PARTY_WORDS = ['Republicans', 'Republican', 'Democrats', 'Democrat', 'Conservatives', 'Conservative', 'Tories', 'Tory',
+  'Liberals', 'Liberal', 'Labour', 'Socialists', 'Socialist', 'Greens', 'Communists', 'Nationalists', 'Social Democrats'];
+
 export function applyAmbiguity(b: KbBuilder): number {
   const set = new Set(AMBIGUOUS.map((s) => fold(s)));
+  const partyWords = new Set(PARTY_WORDS.map((s) => fold(s)));
   let n = 0;
   for (const a of b.actors.values()) {
     for (const al of a.aliases) {
+      if (a.type === 'party' && !al.cs && partyWords.has(fold(al.t))) al.ctx = true;
       if (al.cs || al.amb) continue;
       if (set.has(fold(al.t))) { al.amb = true; n++; }
     }

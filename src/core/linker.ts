@@ -234,7 +234,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   let nBuf = 0;
   const scoreInto = (c: Context, signals: Signals, unique: boolean, ei: number): void => {
     const a = eActor[ei]!;
-    scoreEntry(actors, a, eFlags[ei]!, c, signals, unique);
+    scoreEntry(actors, a, eFlags[ei]!, c, signals, unique, eLang[ei] === 1);
     const s = SCORE[0]!;
     buf[nBuf++] = { actor: a, entry: ei, score: eLang[ei] && lang && entries[ei]!.lang !== lang ? s - 0.1 : s };
   };
@@ -520,8 +520,8 @@ interface Signals {
  */
 const SCORE = new Float64Array(1);
 
-/** `unique`: the match has this one candidate. The score is left in SCORE[0]. */
-function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Signals, unique: boolean): void {
+/** `unique`: the match has this one candidate; `foreign`: the form is tagged with a language. Score in SCORE[0]. */
+function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Signals, unique: boolean, foreign: boolean): void {
   const kind = s.graph.kind[a]!, person = kind === K_PERSON;
   let score: number;
   // "England" for the England national rugby team: only in a sports report.
@@ -565,9 +565,11 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
     // A country is the wrong place only when its name is also a U.S. state's ("Georgia" beside Atlanta, even where the
     // knowledge base lacks the state): "China" or "Turkey" beside Manhattan or Paris are the countries.
     if (sup === 0 && (kind !== K_COUNTRY || STATE_NAMES.has(fold(surfaceOf(s.text, c)))) && s.conflict(a)) score -= 0.35;
-    // A short form that needs context ("AA" for Anadolu Agency, "TX"), or a body's name every country has ("House of
-    // Representatives"), links only beside related actors: "AA batteries". ("NASA" is neither.)
-    if (sup === 0 && flags & A_CTX && !(person && c.title) && (c.m.end - c.m.start <= 3 || c.multi)) score = Math.min(score, 0.5);
+    // A short form that needs context, a body's name every country has, or a party's plural links only beside related
+    // actors: "AA batteries" is no news agency, "House of Representatives" in Canberra no U.S. body, "Republicans" in
+    // Belfast no U.S. party. Not "NASA" (an acronym two bodies share in the tables), nor a name in another language.
+    if (sup === 0 && flags & A_CTX && !(person && c.title) && !foreign &&
+      (c.m.end - c.m.start <= 3 || c.multi || actors[a]!.type === 'party')) score = Math.min(score, 0.5);
     // Never above a plain name's reading of the same words ("New York" is the city unless the text says otherwise).
     score = Math.min(score, 0.9);
   } else {

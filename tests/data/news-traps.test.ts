@@ -73,3 +73,11 @@ describe('country names that are also words', () => {
   });
 });
 
+describe('names every country uses', () => {
+  it('links a party by its plural only beside its country ("Republicans" in Belfast, "Conservatives" in Canada)', () => {
+    expect(links('Sinn Fein leader Gerry Adams said Republicans in Belfast would study the text.', '1998-04-10').map(([t]) => t)).not.toContain('Republicans');
+    expect(links('The Conservatives under Andrew Scheer won the popular vote in Canada.', '2019-10-22').map(([t]) => t)).not.toContain('Conservatives');
+    expect(links('Republicans in Congress clashed over the U.S. budget.', '2019-10-22')).toContainEqual(['Republicans', 'Q29468']);
+  });
+});
+
