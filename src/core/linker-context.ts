@@ -100,6 +100,9 @@ export const TEAM_NOUNS = set(`
 /** After a place, these make it a title: "New York magazine", "the Paris edition". */
 export const MEDIA_NOUNS = set('magazine edition newspaper daily weekly');
 
+/** Before a place: where something is or happens ("in Liverpool", "at Wembley"). */
+export const LOCATIVES = set('in at near from outside across around');
+
 /** Determiners: after "to" they make a noun phrase ("Key to the plan"), not a headline's verb ("Turkey to host"). */
 export const DETERMINERS = set('the a an this that these those his her its their our my your');
 
@@ -119,11 +122,13 @@ export const W_TEAM = 512, W_MEDIA = 1024;
 export const W_TITLEWORD = 2048;
 /** DETERMINERS. */
 export const W_DETERMINER = 4096;
+/** LOCATIVES. */
+export const W_LOCATIVE = 8192;
 
 interface Listed { w: string; mask: number }
 const byHash = new Map<number, Listed[]>();
 for (const [list, bit] of [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTION_WORDS, W_FUNCTION], [AFTER_NAME, W_AFTER],
-  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD], [DETERMINERS, W_DETERMINER]] as const) {
+  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD], [DETERMINERS, W_DETERMINER], [LOCATIVES, W_LOCATIVE]] as const) {
   for (const w of list) {
     const h = hashFolded(w);
     let at = byHash.get(h);

@@ -588,7 +588,8 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
   if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
   // "staff writer David Emery": a writer, player or singer is not the politician of that name.
-  if (person && (s.graph.offices[a]!.length > 0 || actors[a]!.desc.startsWith('Politician')) && (c.occupied || (c.appos ??= appositive(s.toks, c.m)))) score -= 0.45;
+  if (person && (c.occupied || (s.text.charCodeAt(c.m.end) === 44 && (c.appos ??= appositive(s.toks, c.m)))) &&
+    (s.graph.offices[a]!.length > 0 || actors[a]!.desc.startsWith('Politician'))) score -= 0.45;
   SCORE[0] = Math.min(1, score);
 }
 
