@@ -40,24 +40,32 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
   order: (x: R, y: R) => number, unknownBefore: (i: number) => boolean): void {
   // "West Nyack, New York", "Spokane, Washington": after a town the knowledge base does not know, a name that is
   // both a city and a region is the region.
+  // Names with a comma just before them: every rule here needs one, and most names have none.
+  const commaBefore: number[] = [];
   for (let i = 0; i < spans.length; i++) {
-    const list = lists[i]!, at = spans[i]!.start;
-    // Cheap tests first: a comma just before the name, two readings.
-    if ((text.charCodeAt(at - 2) !== 44 && text.charCodeAt(at - 1) !== 44) || list.length < 2) continue;
+    const at = spans[i]!.start;
+    if (text.charCodeAt(at - 2) === 44 || text.charCodeAt(at - 1) === 44) commaBefore.push(i);
+  }
+  if (commaBefore.length === 0) return;
+  for (const i of commaBefore) {
+    const list = lists[i]!;
+    if (list.length < 2) continue;
     if (!list.some((r) => g.kind[r.actor] === K_CITY) || !unknownBefore(i)) continue;
     const region = list.find((r) => g.kind[r.actor] === K_REGION);
     if (region) lists[i] = list.map((r) => (r === region ? { ...r, score: Math.min(1, Math.max(r.score + 0.3, 0.9)) } : g.kind[r.actor] === K_CITY ? { ...r, score: r.score - 0.3 } : r)).sort(order);
   }
   // "Los Angeles, Orange, Riverside and San Bernardino": a name listed between places is a place, not the company.
-  for (let i = 1; i + 1 < spans.length; i++) {
+  for (const i of commaBefore) {
+    if (i < 1 || i + 1 >= spans.length) continue;
     const a = spans[i - 1]!, m = spans[i]!, z = spans[i + 1]!;
     if (!qualifierGap(text, a, m) || !(qualifierGap(text, m, z) || / (?:and|or) $/.test(text.slice(m.end, z.start)))) continue;
     const list = lists[i]!, before = lists[i - 1]![0], after = lists[i + 1]![0];
     if (!before || !after || !isPlace(g.kind[before.actor]!) || !isPlace(g.kind[after.actor]!) || !list.length || isPlace(g.kind[list[0]!.actor]!)) continue;
     lists[i] = list.map((r) => (isPlace(g.kind[r.actor]!) ? r : { ...r, score: r.score - 0.3 })).sort(order);
   }
-  for (let i = 0; i + 1 < spans.length; i++) {
-    if (!qualifierGap(text, spans[i]!, spans[i + 1]!)) continue;
+  for (const j of commaBefore) {
+    const i = j - 1;
+    if (i < 0 || !qualifierGap(text, spans[i]!, spans[j]!)) continue;
     const second = lists[i + 1]!, first = lists[i]!;
     // The second name must read as a region or country at all ("Houston, Dallas" is a list of cities).
     if (!second.length || !isHolder(g.kind[second[0]!.actor]!)) continue;

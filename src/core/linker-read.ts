@@ -31,12 +31,12 @@ export interface Context {
   occupied: boolean;
   /** "to", "for" or "of" and a determiner after the name: "Key to the plan" (a noun phrase, not "Key said"). */
   phrase: boolean;
-  /** The actor this match anchors (a plain full name that links on its own), set in the linker's first pass. */
-  anchored?: number;
+  /** The actor this match anchors (a plain full name that links on its own; -1 for none), set in the first pass. */
+  anchored: number;
   /** "in", "at", "near", "from" or "outside" right before the name: where something is or happens. */
   locative: boolean;
-  /** appositive(), once read. */
-  appos?: boolean;
+  /** appositive(), once read (null before). */
+  appos: boolean | null;
   /** The lower-case word after the name: W_TEAM ("Leicester forward"), W_MEDIA ("New York magazine") or 0. */
   nounAfter: number;
   multi: boolean;
@@ -153,6 +153,9 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
     alone: null,
     unique: null,
     fnWord: null,
+    // Set later; initialised here so that every context has one shape (a property added later slows every access).
+    anchored: -1,
+    appos: null,
   };
 }
 

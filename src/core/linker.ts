@@ -25,7 +25,7 @@ export interface Linker { link(text: string, opts?: LinkOptions): LinkResult }
 
 interface Scored { actor: number; entry: number; score: number }
 /** Per-actor arrays lent from call to call; an entry counts only when its stamp is this call's. */
-interface Scratch { toks?: Tokens; covered?: Uint8Array; stamp: number; named: Int32Array; anchor: Int32Array; supportAt: Int32Array; support: Int32Array }
+interface Scratch { toks?: Tokens; covered?: Uint8Array; stamp: number; named: Int32Array; anchor: Int32Array; anchorTwice: Int32Array; supportAt: Int32Array; support: Int32Array }
 
 /** What the linker needs of a matched sequence's entries before scoring, computed once per sequence. */
 interface SeqInfo {
@@ -104,7 +104,7 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
   // Token buffers are lent from call to call: allocating typed arrays per article costs more than tokenising it.
   // Safe because link() is synchronous and never re-entered.
   const n = kb.actors.length;
-  const scratch: Scratch = { stamp: 0, named: new Int32Array(n), anchor: new Int32Array(n), supportAt: new Int32Array(n), support: new Int32Array(n) };
+  const scratch: Scratch = { stamp: 0, named: new Int32Array(n), anchor: new Int32Array(n), anchorTwice: new Int32Array(n), supportAt: new Int32Array(n), support: new Int32Array(n) };
   const facts = entryFacts(index);
   // First words of people's full names ("Chelsea", "Denzel" if the KB has one): before a surname they make a name.
   // Not the first words of places' names ("San", "Saint", "New", "Fort").
@@ -135,13 +135,14 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const named = scratch.named;
   const namedList: number[] = [];
   for (const m of all) for (const a of seqInfo(index, m.seq).full) if (named[a] !== stamp) { named[a] = stamp; namedList.push(a); }
-  // A surname the text once writes with a title ("Governor-elect Kemp") may name the person bare elsewhere.
+  // A surname the text once writes with a title ("Governor-elect Kemp") may name the person bare elsewhere: matches
+  // dropped below are taken back when their sequence has a titled occurrence.
   const titledAt = (m: RawMatch) => m.tokStart > 0 && (maskAt(toks, m.tokStart - 1) & (W_TITLE | W_HONORIFIC)) !== 0;
   let titled: Set<Seq> | null = null;
-  for (const m of all) if (!seqInfo(index, m.seq).keep && titledAt(m)) (titled ??= new Set()).add(m.seq);
-  const matches = all.filter((m) => {
+  let dropped = false;
+  const keptAll = all.map((m) => {
     const info = seqInfo(index, m.seq);
-    if (info.keep || titled?.has(m.seq)) return true;
+    if (info.keep) return true;
     // Walk the shorter side: a common surname's hundreds of people, or the few actors the text names in full.
     if (info.shorts.length > 16) {
       const set = (info.shortSet ??= new Set(info.shorts));
@@ -150,8 +151,11 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     // A leader's surname may link alone (scoreEntry decides, with the article's date and country): keep it when few
     // people share it and one of them ever led.
     if (info.shorts.length <= 6) for (const a of info.shorts) if (graph.wellKnown[a]) return true;
+    if (titledAt(m)) { (titled ??= new Set()).add(m.seq); return true; }
+    dropped = true;
     return false;
   });
+  const matches = dropped ? all.filter((m, i) => keptAll[i] || titled?.has(m.seq)) : all;
   if (matches.length === 0) return { mentions: [], possible: [], qualified: [] };
   if (!scratch.covered || scratch.covered.length < toks.count) scratch.covered = new Uint8Array(toks.count + 1024);
   const covered = scratch.covered;
@@ -340,13 +344,13 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   });
   // How many matches anchor each anchor (a name's other reading must not support it: "New York" the city is no
   // support for "New York" the state when only that one match names the city).
-  let anchoredBy: Map<number, number> | null = null;
+  // (isAnchor holds the stamp; anchorTwice the stamp again once a second match anchors the same actor.)
+  const anchorTwice = scratch.anchorTwice;
   for (let i = 0; i < ctxs.length; i++) {
     const best = first[i] ?? scoreAll(ctxs[i]!, alone)[0];
     if (best && best.score >= THRESHOLD && !(eFlags[best.entry]! & (A_AMB | A_CTX | A_DEM | A_SHORT))) {
-      if (isAnchor[best.actor] !== stamp) { isAnchor[best.actor] = stamp; anchors.push(best.actor); }
+      if (isAnchor[best.actor] !== stamp) { isAnchor[best.actor] = stamp; anchors.push(best.actor); } else anchorTwice[best.actor] = stamp;
       ctxs[i]!.anchored = best.actor;
-      (anchoredBy ??= new Map()).set(best.actor, (anchoredBy.get(best.actor) ?? 0) + 1);
     }
   }
   const supportAt = scratch.supportAt, supportOf = scratch.support;
@@ -372,8 +376,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       supportAt[a] = stamp;
       supportOf[a] = n;
     }
-    const own = c?.anchored;
-    if (own !== undefined && own !== a && anchoredBy?.get(own) === 1) n -= lends(a, own);
+    const own = c ? c.anchored : -1;
+    if (own >= 0 && own !== a && anchorTwice[own] !== stamp) n -= lends(a, own);
     return n;
   };
   // A place with no support in an article whose places lie in another country is the wrong place.
@@ -483,7 +487,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     }
     if (inCredit(text, start, end, kind === K_PERSON)) return;
     // "In May, her deal failed", "since May 2019": the month, not Theresa May.
-    if (kind === K_PERSON && c.m.tokEnd - c.m.tokStart === 1 && DAYS.has(tokenText(text, toks, c.m.tokStart)) && monthContext(c.m.tokStart, c.m.tokEnd)) return;
+    if (kind === K_PERSON && c.m.tokEnd - c.m.tokStart === 1 && end - start <= 9 && monthContext(c.m.tokStart, c.m.tokEnd) && DAYS.has(tokenText(text, toks, c.m.tokStart))) return;
     // "The Lady From Shanghai (1947)", "Vertigo (1958)": a year in brackets right after makes the name a work's title.
     if ((text.charCodeAt(end) === 40 || text.charCodeAt(end + 1) === 40) && /^ ?\((?:1[89]|20)\d\d\)/.test(text.slice(end, end + 8))) return;
     const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
