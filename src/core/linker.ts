@@ -568,7 +568,7 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
     if (person && c.title) score += 0.2;
     // A country is the wrong place only when its name is also a U.S. state's ("Georgia" beside Atlanta, even where the
     // knowledge base lacks the state): "China" or "Turkey" beside Manhattan or Paris are the countries.
-    if (sup === 0 && (kind !== K_COUNTRY || STATE_NAMES.has(fold(surfaceOf(s.text, c)))) && s.conflict(a)) score -= 0.35;
+    if (sup === 0 && (kind !== K_COUNTRY || (c.m.end - c.m.start === 7 && STATE_NAMES.has(fold(surfaceOf(s.text, c))))) && s.conflict(a)) score -= 0.35;
     // A short form that needs context, a body's name every country has, or a party's plural links only beside related
     // actors: "AA batteries" is no news agency, "House of Representatives" in Canberra no U.S. body, "Republicans" in
     // Belfast no U.S. party. Not "NASA" (an acronym two bodies share in the tables), nor a name in another language.
@@ -582,19 +582,31 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   // A capitalised unknown word beside the name makes it part of a longer name ("Jordan Peterson", "Georgia Tech").
   if (c.capPrev || c.capNext) score -= score >= 0.85 && flags & A_SHORT ? 0.2 : 0.45;
   if (c.stateAfter && isPlace(kind)) score += kind === K_COUNTRY ? -0.6 : 0.2;
+  if (isPlace(kind)) score = placeWords(kind, c, s, score);
+  else if (person) score = personWords(actors, a, c, s, score);
+  SCORE[0] = Math.min(1, score);
+}
+
+/** The words around a place's name (kept out of scoreEntry, which every reading runs). */
+function placeWords(kind: number, c: Context, s: Signals, score: number): number {
   // "Queen Sofia", "Prince George": a royal's or a saint's given name, not the place.
-  if (isPlace(kind) && c.title !== null && ROYAL.has(c.title)) score = Math.min(score, 0.3);
+  if (c.title !== null && ROYAL.has(c.title)) score = Math.min(score, 0.3);
   // In a sports report a bare city is its club ("beating Liverpool 3-1"), unless it is where something happens.
   if (kind === K_CITY && score > 0.5 && !c.locative && s.sport()) score = 0.5;
   // "New York magazine", "the Paris edition"; in a sports report "the Leicester forward" is the club.
-  if (isPlace(kind) && (c.nounAfter & W_MEDIA || (c.nounAfter & W_TEAM && s.sport()))) score = Math.min(score, 0.45);
+  if (c.nounAfter & W_MEDIA || (c.nounAfter & W_TEAM && s.sport())) score = Math.min(score, 0.45);
   // In sports reports, country names stand for national teams, which are other entities.
   if ((kind === K_COUNTRY || kind === K_REGION) && score > 0.5 && s.sport()) score = 0.5;
-  if (person && c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
+  return score;
+}
+
+/** The words around a person's name. */
+function personWords(actors: Actor[], a: number, c: Context, s: Signals, score: number): number {
+  if (c.title && titleHeld(s.graph.offices[a]!, s.date, c.title)) score += 0.05;
   // "staff writer David Emery": a writer, player or singer is not the politician of that name.
-  if (person && (c.occupied || (s.text.charCodeAt(c.m.end) === 44 && (c.appos ??= appositive(s.toks, c.m)))) &&
+  if ((c.occupied || (s.text.charCodeAt(c.m.end) === 44 && (c.appos ??= appositive(s.toks, c.m)))) &&
     (s.graph.offices[a]!.length > 0 || actors[a]!.desc.startsWith('Politician'))) score -= 0.45;
-  SCORE[0] = Math.min(1, score);
+  return score;
 }
 
 // "Photograph:" (a credit line's label), "Credit:", "Photo by": not "Photo:" or "Video:", which also start captions.
