@@ -25,7 +25,7 @@ export interface Linker { link(text: string, opts?: LinkOptions): LinkResult }
 
 interface Scored { actor: number; entry: number; score: number }
 /** Per-actor arrays lent from call to call; an entry counts only when its stamp is this call's. */
-interface Scratch { toks?: Tokens; covered?: Uint8Array; stamp: number; named: Int32Array; anchor: Int32Array; anchorTwice: Int32Array; supportAt: Int32Array; support: Int32Array }
+interface Scratch { toks?: Tokens; covered?: Uint8Array; kept?: Uint8Array; stamp: number; named: Int32Array; anchor: Int32Array; anchorTwice: Int32Array; supportAt: Int32Array; support: Int32Array }
 
 /** What the linker needs of a matched sequence's entries before scoring, computed once per sequence. */
 interface SeqInfo {
@@ -140,7 +140,9 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const titledAt = (m: RawMatch) => m.tokStart > 0 && (maskAt(toks, m.tokStart - 1) & (W_TITLE | W_HONORIFIC)) !== 0;
   let titled: Set<Seq> | null = null;
   let dropped = false;
-  const keptAll = all.map((m) => {
+  if (!scratch.kept || scratch.kept.length < all.length) scratch.kept = new Uint8Array(all.length + 256);
+  const keptAll = scratch.kept;
+  const keeps = (m: RawMatch): boolean => {
     const info = seqInfo(index, m.seq);
     if (info.keep) return true;
     // Walk the shorter side: a common surname's hundreds of people, or the few actors the text names in full.
@@ -154,8 +156,9 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     if (titledAt(m)) { (titled ??= new Set()).add(m.seq); return true; }
     dropped = true;
     return false;
-  });
-  const matches = dropped ? all.filter((m, i) => keptAll[i] || titled?.has(m.seq)) : all;
+  };
+  for (let i = 0; i < all.length; i++) keptAll[i] = keeps(all[i]!) ? 1 : 0;
+  const matches = dropped ? all.filter((m, i) => keptAll[i] === 1 || titled?.has(m.seq)) : all;
   if (matches.length === 0) return { mentions: [], possible: [], qualified: [] };
   if (!scratch.covered || scratch.covered.length < toks.count) scratch.covered = new Uint8Array(toks.count + 1024);
   const covered = scratch.covered;
@@ -372,7 +375,16 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     if (supportAt[a] === stamp) n = supportOf[a]!;
     else {
       n = 0;
-      for (const b of anchors) if (b !== a) n += lends(a, b);
+      const rel = graph.related[a]!, mine = graph.country[a]!;
+      // lends(a, b) for every anchor, inline: this loop is the hot one.
+      for (const b of anchors) {
+        if (b === a) continue;
+        if (rel.has(b)) { n += graph.kind[b] === K_CITY || graph.kind[b] === K_REGION ? 2 : 1; continue; }
+        if (mine.includes(b)) { n++; continue; }
+        const theirs = graph.country[b]!;
+        if (theirs.includes(a)) { n++; continue; }
+        for (const x of theirs) if (mine.includes(x)) { n++; break; }
+      }
       supportAt[a] = stamp;
       supportOf[a] = n;
     }
@@ -411,12 +423,14 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
   const chosen: number[] = []; // the top reading of each match (before a close call may swap it)
-  const lists = ctxs.map((c, i) => {
+  // The readings each match is decided on: pass 2's, or pass 3's where a short form is among them (in place).
+  const lists = pass2;
+  for (let i = 0; i < ctxs.length; i++) {
     const list = pass2[i]!;
     let short = false;
     for (let k = 0; k < list.length && !short; k++) short = (eFlags[list[k]!.entry]! & A_SHORT) !== 0;
-    return short ? scoreAll(c, withCoref) : list;
-  });
+    if (short) lists[i] = scoreAll(ctxs[i]!, withCoref);
+  }
   // "Denver, Colorado": a place after a comma says which namesake the name before it is.
   qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore, (i) => {
     // "of West Nyack, New York", "in Spokane, Washington": "in", "of", "from", "near" or "at", capitalised words that
