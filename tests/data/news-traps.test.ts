@@ -3,16 +3,14 @@
 // Q264766 Theresa May, Q6294 Hillary Clinton, Q19481 Leicester City F.C., Q18741 Tottenham Hotspur F.C., Q47050 the
 // Netherlands national football team, Q55 the Netherlands, Q472 Sofia.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKb } from '../../scripts/kb/build';
-import { createLinker, type Linker } from '../../src/core/linker';
-import { parseKb } from '../../src/core/kb';
+import type { Linker } from '../../src/core/linker';
 import type { KnowledgeBase } from '../../src/core/types';
+import { fullKb } from './full-kb';
 
 let kb: KnowledgeBase;
 let linker: Linker;
 beforeAll(async () => {
-  kb = parseKb(JSON.parse(JSON.stringify(await buildKb())));
-  linker = createLinker(kb);
+  ({ kb, linker } = await fullKb());
 }, 60_000);
 
 const links = (text: string, date: string): [string, string][] => linker.link(text, { date, lang: 'en' }).mentions.map((m) => [m.text, m.entityId]);

@@ -3,16 +3,14 @@
 // the ids are the knowledge base's (Q60 New York City, Q61 Washington, D.C., Q3572 Tunis, Q2256 Birmingham in England,
 // Q16554 Denver, Q1261 Colorado, Q90 Paris).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKb } from '../../scripts/kb/build';
-import { createLinker, type Linker } from '../../src/core/linker';
-import { parseKb } from '../../src/core/kb';
+import type { Linker } from '../../src/core/linker';
 import type { KnowledgeBase } from '../../src/core/types';
+import { fullKb } from './full-kb';
 
 let kb: KnowledgeBase;
 let linker: Linker;
 beforeAll(async () => {
-  kb = parseKb(JSON.parse(JSON.stringify(await buildKb())));
-  linker = createLinker(kb);
+  ({ kb, linker } = await fullKb());
 }, 60_000);
 
 const DATE = '2019-03-10';

@@ -1,17 +1,16 @@
 // The reviewed kinds and alias fixes (assets/kb/review/, issue #4): every entry applies to the knowledge base as
 // built, and what they decide shows in the linker's output.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKb, lastReview } from '../../scripts/kb/build';
+import { lastReview } from '../../scripts/kb/build';
 import { KINDS, readAliasFixes, readKinds } from '../../scripts/kb/review';
-import { createLinker, type Linker } from '../../src/core/linker';
-import { parseKb } from '../../src/core/kb';
+import type { Linker } from '../../src/core/linker';
 import type { KnowledgeBase } from '../../src/core/types';
+import { fullKb } from './full-kb';
 
 let kb: KnowledgeBase;
 let linker: Linker;
 beforeAll(async () => {
-  kb = parseKb(JSON.parse(JSON.stringify(await buildKb())));
-  linker = createLinker(kb);
+  ({ kb, linker } = await fullKb());
 }, 60_000);
 
 const byId = (id: string) => kb.actors.find((a) => a.id === id);
