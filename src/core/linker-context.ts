@@ -100,6 +100,12 @@ export const TEAM_NOUNS = set(`
 /** After a place, these make it a title: "New York magazine", "the Paris edition". */
 export const MEDIA_NOUNS = set('magazine edition newspaper daily weekly');
 
+/** Next to a city in a sports report, these make it a club: "beating Liverpool", "against Boston", "Phoenix lost". */
+export const SPORT_VERBS = set(`
+  beat beats beating against versus vs v defeat defeated defeating edge edged thrash thrashed face faces faced facing
+  won win wins lost lose loses drew draw draws scored trail trailed trailing
+`);
+
 /** Before a place: where something is or happens ("in Liverpool", "at Wembley"). */
 export const LOCATIVES = set('in at near from outside across around');
 
@@ -124,11 +130,13 @@ export const W_TITLEWORD = 2048;
 export const W_DETERMINER = 4096;
 /** LOCATIVES. */
 export const W_LOCATIVE = 8192;
+/** SPORT_VERBS. */
+export const W_SPORTVERB = 16384;
 
 interface Listed { w: string; mask: number }
 const byHash = new Map<number, Listed[]>();
 for (const [list, bit] of [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTION_WORDS, W_FUNCTION], [AFTER_NAME, W_AFTER],
-  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD], [DETERMINERS, W_DETERMINER], [LOCATIVES, W_LOCATIVE]] as const) {
+  [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE], [new Set(['of']), W_OF], [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD], [DETERMINERS, W_DETERMINER], [LOCATIVES, W_LOCATIVE], [SPORT_VERBS, W_SPORTVERB]] as const) {
   for (const w of list) {
     const h = hashFolded(w);
     let at = byHash.get(h);

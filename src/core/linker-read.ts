@@ -4,7 +4,7 @@
 import type { RawMatch } from './matcher';
 import { A_CS } from './matcher';
 import { type Tokens, G_APOS, G_DOT, G_HYPHEN, G_OTHER, G_SPACE, T_ALLCAPS, T_CAP, T_LOWER, T_PARA, T_SENT, T_WIDE, tokenEquals } from './normalize';
-import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_TEAM, W_TITLEWORD, W_DETERMINER, W_LOCATIVE, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
+import { SPORT_STRONG, SPORT_WEAK, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_TEAM, W_TITLEWORD, W_DETERMINER, W_LOCATIVE, W_SPORTVERB, W_STATE, W_TITLE, listedAt, maskAt, predicateAt } from './linker-context';
 
 // The cue words are English and ASCII, so an ASCII \b is right here (and much faster than Unicode look-arounds).
 const words = (list: Set<string>) => `\\b(?:${[...list].join('|')})\\b`;
@@ -35,6 +35,8 @@ export interface Context {
   anchored: number;
   /** "in", "at", "near", "from" or "outside" right before the name: where something is or happens. */
   locative: boolean;
+  /** A sports verb or preposition right before or after the name ("beating Liverpool", "Phoenix lost"). */
+  sportVerb: boolean;
   /** appositive(), once read (null before). */
   appos: boolean | null;
   /** The lower-case word after the name: W_TEAM ("Leicester forward"), W_MEDIA ("New York magazine") or 0. */
@@ -85,12 +87,13 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
   const { flags, gap, count } = toks;
   const f0 = flags[m.tokStart]!;
   const prev = m.tokStart - 1, next = m.tokEnd;
-  let capPrev = false, title: string | null = null, honorific = -1, occupied = false, locative = false;
+  let capPrev = false, title: string | null = null, honorific = -1, occupied = false, locative = false, sportVerb = false;
   // Words are looked up in the lists by token (W_ bits), not by a string made per word.
   if (prev >= 0 && (gap[m.tokStart] === G_SPACE || gap[m.tokStart] === G_DOT)) {
     const w = listedAt(toks, prev), k = w ? w.mask : 0;
     occupied = (k & W_OCCUPATION) !== 0 && gap[m.tokStart] === G_SPACE;
     locative = (k & W_LOCATIVE) !== 0 && gap[m.tokStart] === G_SPACE && (flags[prev]! & T_LOWER) !== 0;
+    sportVerb = (k & W_SPORTVERB) !== 0 && gap[m.tokStart] === G_SPACE;
     if (k & W_TITLE) title = w!.w;
     else if (k & W_HONORIFIC) honorific = prev;
     else if (gap[m.tokStart] === G_SPACE && standalone(toks, covered, prev) && !(k & W_FUNCTION)) capPrev = true;
@@ -130,11 +133,13 @@ export function readContext(text: string, toks: Tokens, m: RawMatch, covered: Ui
   }
   const nounAfter = next < count && gap[next] === G_SPACE && (flags[next]! & T_LOWER) !== 0 ? kNext & (W_TEAM | W_MEDIA) : 0;
 
+  if (!sportVerb && next < count && gap[next] === G_SPACE && (kNext & W_SPORTVERB) !== 0) sportVerb = true;
   return {
     m,
     surface: null,
     phrase,
     locative,
+    sportVerb,
     occupied,
     nounAfter,
     sent: (f0 & T_SENT) !== 0,

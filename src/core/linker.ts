@@ -605,8 +605,9 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
 function placeWords(kind: number, c: Context, s: Signals, score: number): number {
   // "Queen Sofia", "Prince George": a royal's or a saint's given name, not the place.
   if (c.title !== null && ROYAL.has(c.title)) score = Math.min(score, 0.3);
-  // In a sports report a bare city is its club ("beating Liverpool 3-1"), unless it is where something happens.
-  if (kind === K_CITY && score > 0.5 && !c.locative && s.sport()) score = 0.5;
+  // In a sports report a city beside a sports verb is its club ("beating Liverpool 3-1", "Phoenix lost"); a dateline
+  // or a place where something happens stays the city.
+  if (kind === K_CITY && score > 0.5 && c.sportVerb && !c.locative && !c.dateline && s.sport()) score = 0.5;
   // "New York magazine", "the Paris edition"; in a sports report "the Leicester forward" is the club.
   if (c.nounAfter & W_MEDIA || (c.nounAfter & W_TEAM && s.sport())) score = Math.min(score, 0.45);
   // In sports reports, country names stand for national teams, which are other entities.

@@ -59,6 +59,11 @@ describe('words that are not the actor they spell', () => {
     const found = links(text, '2019-03-10');
     expect(found.find(([t]) => t === 'Liverpool')?.[1] === undefined || typeOf(found.find(([t]) => t === 'Liverpool')![1]) !== 'city').toBe(true);
     expect(found.map(([t]) => t)).toContain('London');
+    // A dateline and cities where something happens stay cities in a sports report.
+    const cricket = 'MUMBAI (Reuters) - India won the cricket final against England by six wickets in the tournament. ' +
+      'Celebrations erupted across Delhi, Kolkata and Chennai late into the night as the captain lifted the cup.';
+    const cities = links(cricket, '2011-04-02').filter(([, id]) => typeOf(id) === 'city').map(([t]) => t);
+    expect(cities).toEqual(['MUMBAI', 'Delhi', 'Kolkata', 'Chennai']);
   });
 });
 

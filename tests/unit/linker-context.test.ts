@@ -1,11 +1,11 @@
 // The word lists looked up by token must answer exactly as the lists looked up by the token's folded string.
 import { describe, expect, it } from 'vitest';
-import { AFTER_NAME, FUNCTION_WORDS, HONORIFICS, MEDIA_NOUNS, OCCUPATIONS, PREDICATES, PRE_TITLE, STATE_WORDS, TEAM_NOUNS, TITLES, TITLE_WORDS, DETERMINERS, LOCATIVES, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_PREDICATE, W_STATE, W_TEAM, W_TITLE, W_TITLEWORD, W_DETERMINER, W_LOCATIVE, isPredicate, listedAt, maskAt, predicateAt } from '../../src/core/linker-context';
+import { AFTER_NAME, FUNCTION_WORDS, HONORIFICS, MEDIA_NOUNS, OCCUPATIONS, PREDICATES, PRE_TITLE, STATE_WORDS, TEAM_NOUNS, TITLES, TITLE_WORDS, DETERMINERS, LOCATIVES, SPORT_VERBS, W_AFTER, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_OCCUPATION, W_OF, W_PRE, W_PREDICATE, W_STATE, W_TEAM, W_TITLE, W_TITLEWORD, W_DETERMINER, W_LOCATIVE, W_SPORTVERB, isPredicate, listedAt, maskAt, predicateAt } from '../../src/core/linker-context';
 import { tokenize, tokenText } from '../../src/core/normalize';
 import { openings } from '../../src/core/linker-read';
 
 const LISTS = [[TITLES, W_TITLE], [HONORIFICS, W_HONORIFIC], [FUNCTION_WORDS, W_FUNCTION], [AFTER_NAME, W_AFTER], [PRE_TITLE, W_PRE], [PREDICATES, W_PREDICATE], [STATE_WORDS, W_STATE],
-  [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD], [DETERMINERS, W_DETERMINER], [LOCATIVES, W_LOCATIVE]] as const;
+  [OCCUPATIONS, W_OCCUPATION], [TEAM_NOUNS, W_TEAM], [MEDIA_NOUNS, W_MEDIA], [TITLE_WORDS, W_TITLEWORD], [DETERMINERS, W_DETERMINER], [LOCATIVES, W_LOCATIVE], [SPORT_VERBS, W_SPORTVERB]] as const;
 
 describe('word lists by token', () => {
   it('gives each token the bits of the lists its folded text is in, and the listed word', () => {
