@@ -58,7 +58,9 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
   for (const i of commaBefore) {
     if (i < 1 || i + 1 >= spans.length) continue;
     const a = spans[i - 1]!, m = spans[i]!, z = spans[i + 1]!;
-    if (!qualifierGap(text, a, m) || !(qualifierGap(text, m, z) || / (?:and|or) $/.test(text.slice(m.end, z.start)))) continue;
+    // The words between may hold names the knowledge base lacks: ", Riverside and San Bernardino".
+    const gap = z.start - m.end;
+    if (!qualifierGap(text, a, m) || !(qualifierGap(text, m, z) || (gap >= 5 && text.startsWith(' and ', z.start - 5)) || (gap >= 4 && text.startsWith(' or ', z.start - 4)))) continue;
     const list = lists[i]!, before = lists[i - 1]![0], after = lists[i + 1]![0];
     if (!before || !after || !isPlace(g.kind[before.actor]!) || !isPlace(g.kind[after.actor]!) || !list.length || isPlace(g.kind[list[0]!.actor]!)) continue;
     lists[i] = list.map((r) => (isPlace(g.kind[r.actor]!) ? r : { ...r, score: r.score - 0.3 })).sort(order);
@@ -69,8 +71,9 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
     const second = lists[i + 1]!, first = lists[i]!;
     // The second name must read as a region or country at all ("Houston, Dallas" is a list of cities).
     if (!second.length || !isHolder(g.kind[second[0]!.actor]!)) continue;
+    if (!first.some((s) => g.kind[s.actor] === K_CITY)) continue;
     const holders = second.filter((q) => q.score >= minimum && isHolder(g.kind[q.actor]!));
-    if (!holders.length || !first.some((s) => g.kind[s.actor] === K_CITY)) continue;
+    if (!holders.length) continue;
     const held = new Set<number>();
     const mine = first.map((s) => {
       const k = g.kind[s.actor]!;

@@ -323,8 +323,6 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const alone: Signals = { text, support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no, toks };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
   const first = ctxs.map((c) => scoreAll(c, alone)[0]);
-  const monthContext = (t: number, next: number): boolean =>
-    (t > 0 && MONTH_BEFORE.has(tokenText(text, toks, t - 1))) || (next < toks.count && (toks.flags[next]! & T_DIGIT) !== 0);
   // Another match right before or after, a space between ("North Melbourne", "Chelsea Clinton").
   const touches = (i: number): boolean => {
     const m = matches[i]!, a = matches[i - 1], b = matches[i + 1];
@@ -432,36 +430,9 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     if (short) lists[i] = scoreAll(ctxs[i]!, withCoref);
   }
   // "Denver, Colorado": a place after a comma says which namesake the name before it is.
-  qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore, (i) => {
-    // "of West Nyack, New York", "in Spokane, Washington": "in", "of", "from", "near" or "at", capitalised words that
-    // no name covers, then a comma ("BBC News, Washington" is a byline).
-    const m = matches[i]!;
-    let t = m.tokStart - 1;
-    if (t < 0 || toks.gap[m.tokStart] !== G_OTHER || text.charCodeAt(toks.end[t]!) !== 44) return false;
-    const lastWord = t;
-    while (t >= 0 && toks.flags[t]! & T_CAP && !(toks.flags[t]! & T_SENT) && lastWord - t < 3) t--;
-    // A name that links there makes no unknown town ("West" of West Nyack links nowhere).
-    const prev = i > 0 && matches[i - 1]!.tokEnd > t ? lists[i - 1]![0] : undefined;
-    if (t === lastWord || t < 0 || (prev && prev.score >= THRESHOLD && !graph.notActor[prev.actor])) return false;
-    if (!PLACE_PREPOSITIONS.has(tokenText(text, toks, t))) return false;
-    return !(maskAt(toks, lastWord) & (W_FUNCTION | W_TITLE)) && !DAYS.has(tokenText(text, toks, lastWord));
-  });
-  // "Denzel Washington ... Washington thanked": a word the text also uses as the surname of someone the knowledge base
-  // does not hold (a given name before it) names that person elsewhere too, not the capital or a namesake.
-  // The given name itself ("Chelsea" of "Chelsea Clinton") is no club or place either.
-  let theirs: Set<string> | null = null;
-  let firstName: Set<number> | null = null;
-  ctxs.forEach((c, i) => {
-    const t = c.m.tokStart;
-    // "the columnist Olaf Scholz ... Scholz said": the surname goes with the columnist too.
-    if ((c.occupied || c.appos) && c.m.tokEnd - t > 1) (theirs ??= new Set()).add(tokenText(text, toks, c.m.tokEnd - 1));
-    // Only a word some known person has as a surname reads as one ("#Hamilton Chicago show" is the city).
-    if (c.m.tokEnd - t !== 1 || t === 0 || toks.gap[t] !== G_SPACE || !(toks.flags[t - 1]! & T_CAP) || seqInfo(index, c.m.seq).shorts.length === 0 ||
-      !given.has(tokenText(text, toks, t - 1))) return;
-    (theirs ??= new Set()).add(tokenText(text, toks, t));
-    const before = ctxs[i - 1];
-    if (before && before.m.tokEnd === t && before.m.tokStart === t - 1) (firstName ??= new Set()).add(i - 1);
-  });
+  qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore, (i) => unknownTownBefore(text, toks, matches, lists, graph, i));
+  // "Denzel Washington ... Washington thanked", "Chelsea Clinton": unknownPeople.
+  const { theirs, firstName } = unknownPeople(text, toks, ctxs, index, given);
   ctxs.forEach((c, i) => {
     const list = lists[i]!;
     if (list.length === 0) return;
@@ -499,11 +470,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       const last = mentions[mentions.length - 1];
       if (last && last.start === before.start) mentions.pop();
     }
-    if (inCredit(text, start, end, kind === K_PERSON)) return;
-    // "In May, her deal failed", "since May 2019": the month, not Theresa May.
-    if (kind === K_PERSON && c.m.tokEnd - c.m.tokStart === 1 && end - start <= 9 && monthContext(c.m.tokStart, c.m.tokEnd) && DAYS.has(tokenText(text, toks, c.m.tokStart))) return;
-    // "The Lady From Shanghai (1947)", "Vertigo (1958)": a year in brackets right after makes the name a work's title.
-    if ((text.charCodeAt(end) === 40 || text.charCodeAt(end + 1) === 40) && /^ ?\((?:1[89]|20)\d\d\)/.test(text.slice(end, end + 8))) return;
+    if (notHere(text, toks, c.m, start, end, kind === K_PERSON)) return;
     const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
     if (list.length > 1) {
       const alt: string[] = [];
@@ -515,6 +482,60 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const r = applyCorrections({ mentions, possible, qualified: [] }, opts, actors);
   r.qualified = qualifiedMentions(text, r.mentions, graph, indexOf);
   return r;
+}
+
+/**
+ * Words around a linked name that make it no mention of the actor: a photo credit, a month ("In May, her deal
+ * failed", "since May 2019" are not Theresa May), a work's title with its year ("The Lady From Shanghai (1947)").
+ */
+function notHere(text: string, toks: Tokens, m: RawMatch, start: number, end: number, person: boolean): boolean {
+  if (inCredit(text, start, end, person)) return true;
+  if (person && m.tokEnd - m.tokStart === 1 && end - start <= 9) {
+    const t = m.tokStart, next = m.tokEnd;
+    const month = (t > 0 && MONTH_BEFORE.has(tokenText(text, toks, t - 1))) || (next < toks.count && (toks.flags[next]! & T_DIGIT) !== 0);
+    if (month && DAYS.has(tokenText(text, toks, t))) return true;
+  }
+  return (text.charCodeAt(end) === 40 || text.charCodeAt(end + 1) === 40) && /^ ?\((?:1[89]|20)\d\d\)/.test(text.slice(end, end + 8));
+}
+
+/**
+ * "of West Nyack, New York", "in Spokane, Washington": before match i, "in", "of", "from", "near" or "at", capitalised
+ * words that no name covers, then a comma ("BBC News, Washington" is a byline). Kept out of linkText (its size matters).
+ */
+function unknownTownBefore(text: string, toks: Tokens, matches: readonly RawMatch[], lists: readonly Scored[][], graph: ActorGraph, i: number): boolean {
+  const m = matches[i]!;
+  let t = m.tokStart - 1;
+  if (t < 0 || toks.gap[m.tokStart] !== G_OTHER || text.charCodeAt(toks.end[t]!) !== 44) return false;
+  const lastWord = t;
+  while (t >= 0 && toks.flags[t]! & T_CAP && !(toks.flags[t]! & T_SENT) && lastWord - t < 3) t--;
+  // A name that links there makes no unknown town ("West" of West Nyack links nowhere).
+  const prev = i > 0 && matches[i - 1]!.tokEnd > t ? lists[i - 1]![0] : undefined;
+  if (t === lastWord || t < 0 || (prev && prev.score >= THRESHOLD && !graph.notActor[prev.actor])) return false;
+  if (!PLACE_PREPOSITIONS.has(tokenText(text, toks, t))) return false;
+  return !(maskAt(toks, lastWord) & (W_FUNCTION | W_TITLE)) && !DAYS.has(tokenText(text, toks, lastWord));
+}
+
+/**
+ * "Denzel Washington ... Washington thanked": a word the text also uses as the surname of someone the knowledge base
+ * does not hold (a given name before it) names that person elsewhere too, not the capital or a namesake; the given
+ * name itself ("Chelsea" of "Chelsea Clinton") is no club or place either. `theirs`: such surnames (folded);
+ * `firstName`: the indices of matches that are such a given name.
+ */
+function unknownPeople(text: string, toks: Tokens, ctxs: readonly Context[], index: AliasIndex, given: ReadonlySet<string>):
+  { theirs: Set<string> | null; firstName: Set<number> | null } {
+  let theirs: Set<string> | null = null, firstName: Set<number> | null = null;
+  for (let i = 0; i < ctxs.length; i++) {
+    const c = ctxs[i]!, t = c.m.tokStart;
+    // "the columnist Olaf Scholz ... Scholz said": the surname goes with the columnist too.
+    if ((c.occupied || c.appos) && c.m.tokEnd - t > 1) (theirs ??= new Set()).add(tokenText(text, toks, c.m.tokEnd - 1));
+    // Only a word some known person has as a surname reads as one ("#Hamilton Chicago show" is the city).
+    if (c.m.tokEnd - t !== 1 || t === 0 || toks.gap[t] !== G_SPACE || !(toks.flags[t - 1]! & T_CAP) || seqInfo(index, c.m.seq).shorts.length === 0 ||
+      !given.has(tokenText(text, toks, t - 1))) continue;
+    (theirs ??= new Set()).add(tokenText(text, toks, t));
+    const before = ctxs[i - 1];
+    if (before && before.m.tokEnd === t && before.m.tokStart === t - 1) (firstName ??= new Set()).add(i - 1);
+  }
+  return { theirs, firstName };
 }
 
 interface Signals {
