@@ -40,6 +40,22 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
   order: (x: R, y: R) => number, unknownBefore: (i: number) => boolean): void {
   // "West Nyack, New York", "Spokane, Washington": after a town the knowledge base does not know, a name that is
   // both a city and a region is the region.
+  // "New York and New Jersey", "Washington, Oregon and Idaho": a name that is a city and a state, listed with states,
+  // is the state.
+  for (let i = 0; i < spans.length; i++) {
+    const list = lists[i]!;
+    if (list.length < 2 || g.kind[list[0]!.actor] !== K_CITY) continue;
+    const m = spans[i]!, z = spans[i + 1], a = spans[i - 1];
+    const withNext = !!z && (qualifierGap(text, m, z) || (z.start - m.end === 5 && text.startsWith(' and ', m.end)) || (z.start - m.end === 4 && text.startsWith(' or ', m.end)));
+    const withPrev = !!a && (qualifierGap(text, a, m) || (m.start - a.end === 5 && text.startsWith(' and ', a.end)) || (m.start - a.end === 4 && text.startsWith(' or ', a.end)));
+    if (!withNext && !withPrev) continue;
+    const region = list.find((r) => g.kind[r.actor] === K_REGION);
+    if (!region) continue;
+    const isState = (k: number) => { const top = lists[k]![0]; return !!top && g.kind[top.actor] === K_REGION && top.score >= minimum; };
+    // "Atlanta, Georgia" is a city and its state, not a list: only a state on the other side of "and" counts there.
+    if (!((withNext && isState(i + 1) && !qualifierGap(text, m, z!)) || (withPrev && isState(i - 1)))) continue;
+    lists[i] = list.map((r) => (r === region ? { ...r, score: Math.max(r.score, list[0]!.score + 0.05) } : r)).sort(order);
+  }
   // Names with a comma just before them: every rule here needs one, and most names have none.
   const commaBefore: number[] = [];
   for (let i = 0; i < spans.length; i++) {

@@ -52,6 +52,12 @@ describe('city names that name one place', () => {
     expect(listed.filter((m) => m.text === 'Orange').every((m) => actor(m.entityId).type !== 'company')).toBe(true);
   });
 
+  it('reads a city-or-state name listed with states as the state ("New York and New Jersey")', () => {
+    expect(linked('Flooding hit New York and New Jersey on Sunday.').get('New York')).toBe('Q1384');
+    expect(actor(linked('Voters in Washington and Colorado approved the measure.').get('Washington')!).name).toBe('Washington (U.S. state)');
+    expect(linked('Talks in New York and Geneva ended on Friday.').get('New York')).toBe('Q60');
+  });
+
   it('reads "New York" after a town it does not know as the state', () => {
     expect(linked('The collector, of West Nyack, New York, said the sign came from a diner.').get('New York')).toBe('Q1384');
     expect(linked('On Monday, New York officials said the subway would run all night.').get('New York')).toBe('Q60');
