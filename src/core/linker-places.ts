@@ -15,6 +15,15 @@ const qualifierGap = (text: string, a: Span, b: Span): boolean => {
   return (gap === 1 || gap === 2) && text.charCodeAt(a.end) === 44 && (gap === 1 || text.charCodeAt(a.end + 1) === 32);
 };
 
+/** "X, Y", "X and Y" or "X or Y": two names of one list (or a name and its qualifier). */
+const joined = (text: string, a: Span, b: Span): boolean => {
+  const gap = b.start - a.end;
+  return qualifierGap(text, a, b) || (gap === 5 && text.startsWith(' and ', a.end)) || (gap === 4 && text.startsWith(' or ', a.end));
+};
+
+/** A reading with another score (a new object: earlier passes keep theirs). */
+const rescored = <R extends Reading>(r: R, score: number): R => ({ ...r, score });
+
 const isHolder = (k: number) => k === K_REGION || k === K_COUNTRY;
 
 /**
@@ -38,23 +47,17 @@ function couldHold(g: ActorGraph, a: number, q: number): boolean {
  */
 export function qualifyPlaces<R extends Reading>(text: string, spans: readonly Span[], lists: R[][], g: ActorGraph, minimum: number,
   order: (x: R, y: R) => number, unknownBefore: (i: number) => boolean): void {
-  // "West Nyack, New York", "Spokane, Washington": after a town the knowledge base does not know, a name that is
-  // both a city and a region is the region.
-  // "New York and New Jersey", "Washington, Oregon and Idaho": a name that is a city and a state, listed with states,
-  // is the state.
+  // "New York and New Jersey", "Washington and Colorado": a name that is a city and a state, listed with states, is
+  // the state.
+  const isState = (k: number) => { const top = lists[k]?.[0]; return !!top && g.kind[top.actor] === K_REGION && top.score >= minimum; };
   for (let i = 0; i < spans.length; i++) {
     const list = lists[i]!;
     if (list.length < 2 || g.kind[list[0]!.actor] !== K_CITY) continue;
     const m = spans[i]!, z = spans[i + 1], a = spans[i - 1];
-    const withNext = !!z && (qualifierGap(text, m, z) || (z.start - m.end === 5 && text.startsWith(' and ', m.end)) || (z.start - m.end === 4 && text.startsWith(' or ', m.end)));
-    const withPrev = !!a && (qualifierGap(text, a, m) || (m.start - a.end === 5 && text.startsWith(' and ', a.end)) || (m.start - a.end === 4 && text.startsWith(' or ', a.end)));
-    if (!withNext && !withPrev) continue;
-    const region = list.find((r) => g.kind[r.actor] === K_REGION);
-    if (!region) continue;
-    const isState = (k: number) => { const top = lists[k]![0]; return !!top && g.kind[top.actor] === K_REGION && top.score >= minimum; };
     // "Atlanta, Georgia" is a city and its state, not a list: only a state on the other side of "and" counts there.
-    if (!((withNext && isState(i + 1) && !qualifierGap(text, m, z!)) || (withPrev && isState(i - 1)))) continue;
-    lists[i] = list.map((r) => (r === region ? { ...r, score: Math.max(r.score, list[0]!.score + 0.05) } : r)).sort(order);
+    const listedWith = (z && joined(text, m, z) && !qualifierGap(text, m, z) && isState(i + 1)) || (a && joined(text, a, m) && isState(i - 1));
+    const region = listedWith ? list.find((r) => g.kind[r.actor] === K_REGION) : undefined;
+    if (region) lists[i] = list.map((r) => (r === region ? rescored(r, Math.max(r.score, list[0]!.score + 0.05)) : r)).sort(order);
   }
   // Names with a comma just before them: every rule here needs one, and most names have none.
   const commaBefore: number[] = [];
@@ -63,12 +66,14 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
     if (text.charCodeAt(at - 2) === 44 || text.charCodeAt(at - 1) === 44) commaBefore.push(i);
   }
   if (commaBefore.length === 0) return;
+  // "West Nyack, New York", "Spokane, Washington": after a town the knowledge base does not know, a name that is
+  // both a city and a region is the region.
   for (const i of commaBefore) {
     const list = lists[i]!;
     if (list.length < 2) continue;
     if (!list.some((r) => g.kind[r.actor] === K_CITY) || !unknownBefore(i)) continue;
     const region = list.find((r) => g.kind[r.actor] === K_REGION);
-    if (region) lists[i] = list.map((r) => (r === region ? { ...r, score: Math.min(1, Math.max(r.score + 0.3, 0.9)) } : g.kind[r.actor] === K_CITY ? { ...r, score: r.score - 0.3 } : r)).sort(order);
+    if (region) lists[i] = list.map((r) => (r === region ? rescored(r, Math.min(1, Math.max(r.score + 0.3, 0.9))) : g.kind[r.actor] === K_CITY ? rescored(r, r.score - 0.3) : r)).sort(order);
   }
   // "Los Angeles, Orange, Riverside and San Bernardino": a name listed between places is a place, not the company.
   for (const i of commaBefore) {
@@ -79,7 +84,7 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
     if (!qualifierGap(text, a, m) || !(qualifierGap(text, m, z) || (gap >= 5 && text.startsWith(' and ', z.start - 5)) || (gap >= 4 && text.startsWith(' or ', z.start - 4)))) continue;
     const list = lists[i]!, before = lists[i - 1]![0], after = lists[i + 1]![0];
     if (!before || !after || !isPlace(g.kind[before.actor]!) || !isPlace(g.kind[after.actor]!) || !list.length || isPlace(g.kind[list[0]!.actor]!)) continue;
-    lists[i] = list.map((r) => (isPlace(g.kind[r.actor]!) ? r : { ...r, score: r.score - 0.3 })).sort(order);
+    lists[i] = list.map((r) => (isPlace(g.kind[r.actor]!) ? r : rescored(r, r.score - 0.3))).sort(order);
   }
   for (const j of commaBefore) {
     const i = j - 1;
@@ -95,11 +100,11 @@ export function qualifyPlaces<R extends Reading>(text: string, spans: readonly S
       const k = g.kind[s.actor]!;
       if (k !== K_CITY) return s;
       const q = holders.find((h) => inside(g, s.actor, h.actor));
-      if (q) { held.add(q.actor); return { ...s, score: Math.min(1, Math.max(s.score + 0.3, 0.9)) }; }
-      return holders.some((h) => couldHold(g, s.actor, h.actor)) ? s : { ...s, score: s.score - 0.5 };
+      if (q) { held.add(q.actor); return rescored(s, Math.min(1, Math.max(s.score + 0.3, 0.9))); }
+      return holders.some((h) => couldHold(g, s.actor, h.actor)) ? s : rescored(s, s.score - 0.5);
     });
     lists[i] = mine.sort(order);
-    if (held.size) lists[i + 1] = second.map((q) => (held.has(q.actor) ? { ...q, score: Math.min(1, Math.max(q.score + 0.3, 0.9)) } : q)).sort(order);
+    if (held.size) lists[i + 1] = second.map((q) => (held.has(q.actor) ? rescored(q, Math.min(1, Math.max(q.score + 0.3, 0.9))) : q)).sort(order);
   }
 }
 

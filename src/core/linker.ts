@@ -79,6 +79,8 @@ function entryFacts(index: AliasIndex): EntryFacts {
 
 /** Country names that are also U.S. states' (the one trap of its kind in world news). */
 const STATE_NAMES = new Set(['georgia']);
+/** Their lengths: the surface is read (and folded) only for a name of one of these lengths. */
+const STATE_NAME_LENGTHS = new Set([...STATE_NAMES].map((n) => n.length));
 
 const ROYAL = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'sultan', 'emir', 'sheikh', 'pope', 'saint', 'st']);
 
@@ -603,7 +605,7 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
     if (person && c.title) score += 0.2;
     // A country is the wrong place only when its name is also a U.S. state's ("Georgia" beside Atlanta, even where the
     // knowledge base lacks the state): "China" or "Turkey" beside Manhattan or Paris are the countries.
-    if (sup === 0 && (kind !== K_COUNTRY || (c.m.end - c.m.start === 7 && STATE_NAMES.has(fold(surfaceOf(s.text, c))))) && s.conflict(a)) score -= 0.35;
+    if (sup === 0 && (kind !== K_COUNTRY || (STATE_NAME_LENGTHS.has(c.m.end - c.m.start) && STATE_NAMES.has(fold(surfaceOf(s.text, c))))) && s.conflict(a)) score -= 0.35;
     // A short form that needs context, a body's name every country has, or a party's plural links only beside related
     // actors: "AA batteries" is no news agency, "House of Representatives" in Canberra no U.S. body, "Republicans" in
     // Belfast no U.S. party. Not "NASA" (an acronym two bodies share in the tables), nor a name in another language.
