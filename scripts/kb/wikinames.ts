@@ -39,7 +39,9 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
     const actor = b.get(qid)!;
     for (const s of surfaces) {
       if (actor.type === 'person') {
-        const oneWord = !s.includes(' ');
+        // A one-word form is the surname, linked only after the full name; an adjective made of it names the
+        // person by itself ("Shakespearean").
+        const oneWord = !s.includes(' ') && !eponym(s, actor.name);
         b.alias(qid, s, oneWord ? { short: true } : {}, true);
       } else if (actor.type === 'country' || actor.type === 'region' || actor.type === 'city') {
         b.alias(qid, s, looksDemonym(s, actor.name) ? { dem: true } : {}, true);
@@ -51,6 +53,12 @@ export function addWikiNames(b: KbBuilder, t: Tables): void {
     // Retyped after the aliases, which keep the person rule: one-word forms ("SLA") link only after the full name.
     if (fix) Object.assign(actor, fix);
   }
+}
+
+/** An adjective made of a person's surname: "Shakespearean", "Thatcherite", "Napoleonic", "Kafkaesque". */
+export function eponym(form: string, name: string): boolean {
+  const surname = fold(name).split(' ').pop()!, f = fold(form);
+  return surname.length >= 5 && f.length > surname.length && f.startsWith(surname.slice(0, -1)) && /(?:ean|ian|ite|ic|esque)$/.test(f);
 }
 
 /** A gold row typed person whose label names an armed force ("South Lebanon Army", "National Guard") or an office. */

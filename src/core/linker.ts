@@ -6,7 +6,7 @@ import { type AliasIndex, type RawMatch, type Seq, A_AMB, A_CS, A_CTX, A_DEM, A_
 import { type Tokens, G_OTHER, G_SPACE, T_CAP, T_DIGIT, T_SENT, fold, tokenText, tokenize } from './normalize';
 import { type PackedAliasIndex, unpackAliasIndex } from './matcher-pack';
 import { type ActorGraph, K_CITY, K_COUNTRY, K_ORG, K_PERSON, K_REGION, buildGraph, inOffice, isPlace, leadsAt, within } from './linker-graph';
-import { FUNCTION_WORDS, HONORIFICS, TITLES, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_TEAM, W_TITLE, maskAt } from './linker-context';
+import { FUNCTION_WORDS, HONORIFICS, TITLES, W_FUNCTION, W_HONORIFIC, W_MEDIA, W_PRE, W_TEAM, W_TITLE, maskAt } from './linker-context';
 import { type Context, SPORT_FIRST, appositive, isSport, openings, readContext, surfaceOf, surfaceOk } from './linker-read';
 import { acronymElsewhere, applyCorrections, caseClash, round, twins } from './linker-rules';
 import { qualifiedMentions, qualifyPlaces } from './linker-places';
@@ -422,6 +422,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const withCoref: Signals = { text, support, conflict, coref: full, date, graph, sport, textHas, about, toks };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
+  let titledSpans: Mention[] | undefined;
   const chosen: number[] = []; // the top reading of each match (before a close call may swap it)
   // The readings each match is decided on: pass 2's, or pass 3's where a short form is among them (in place).
   const lists = pass2;
@@ -480,10 +481,39 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       mention.alt = alt;
     }
     (score >= THRESHOLD ? mentions : possible).push(mention);
+    // "French President Emmanuel Macron": the whole phrase names the person too.
+    if (score >= THRESHOLD && kind === K_PERSON && c.title !== null && start === c.m.start) {
+      const from = titledFrom(toks, all, c.m.tokStart, best.actor, graph, eFlags, eActor);
+      if (from >= 0) (titledSpans ??= []).push({ ...mention, start: from, text: text.slice(from, end) });
+    }
   });
   const r = applyCorrections({ mentions, possible, qualified: [] }, opts, actors);
   r.qualified = qualifiedMentions(text, r.mentions, graph, indexOf);
+  if (titledSpans) {
+    // Only where the name itself is still linked after the reader's corrections.
+    const kept = new Set(r.mentions.map((m) => `${m.end} ${m.entityId}`));
+    for (const q of titledSpans) if (kept.has(`${q.end} ${q.entityId}`)) r.qualified.push(q);
+    r.qualified.sort((a, b) => a.start - b.start);
+  }
   return r;
+}
+
+/**
+ * "French President Emmanuel Macron", "Turkish Prime Minister Erdogan": where the title words before a person's
+ * name follow a demonym of a country the person belongs to, the start of that demonym; otherwise -1.
+ */
+function titledFrom(toks: Tokens, all: readonly RawMatch[], tok: number, person: number, graph: ActorGraph,
+  eFlags: Uint8Array, eActor: Int32Array): number {
+  let t = tok - 1;
+  while (t >= 0 && toks.gap[t + 1] === G_SPACE && (toks.flags[t]! & T_CAP) !== 0 && (maskAt(toks, t) & (W_TITLE | W_PRE)) !== 0) t--;
+  if (t === tok - 1 || t < 0 || toks.gap[t + 1] !== G_SPACE || !(toks.flags[t]! & T_CAP)) return -1;
+  const countries = graph.country[person]!;
+  for (const m of all) {
+    if (m.tokStart > t) break;
+    if (m.tokEnd !== t + 1) continue;
+    for (const ei of m.entries) if (eFlags[ei]! & A_DEM && countries.includes(eActor[ei]!)) return m.start;
+  }
+  return -1;
 }
 
 /**

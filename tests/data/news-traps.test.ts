@@ -1,7 +1,8 @@
 // Traps found by reading the linker's output on news text (issue #4), with the full knowledge base. The sentences
 // are written here; the expected ids were looked up in the knowledge base (scripts/kb/find.ts): Q22686 Donald Trump,
 // Q264766 Theresa May, Q6294 Hillary Clinton, Q19481 Leicester City F.C., Q18741 Tottenham Hotspur F.C., Q47050 the
-// Netherlands national football team, Q55 the Netherlands, Q472 Sofia.
+// Netherlands national football team, Q55 the Netherlands, Q472 Sofia, Q692 William Shakespeare, Q7416 Margaret Thatcher,
+// Q3052772 Emmanuel Macron.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Linker } from '../../src/core/linker';
 import type { KnowledgeBase } from '../../src/core/types';
@@ -34,6 +35,18 @@ describe('names written in other ways', () => {
     expect(links('Leicester City were crowned champions after Tottenham Hotspur drew.', '2016-05-03')).toEqual([
       ['Leicester City', 'Q19481'], ['Tottenham Hotspur', 'Q18741'],
     ]);
+  });
+
+  it('reads an adjective made of a surname as the person, and the surname alone only after the full name', () => {
+    expect(links('Its shows take cues from the Shakespearean era, when men played every role.', '2018-05-01')).toEqual([['Shakespearean', 'Q692']]);
+    expect(links('Union leaders fought the Thatcherite reforms for a decade.', '2013-04-09')).toEqual([['Thatcherite', 'Q7416']]);
+    expect(links('Shakespeare and Thatcher were not mentioned in full.', '2013-04-09')).toEqual([]);
+  });
+
+  it('gives "French President Emmanuel Macron" as one more mention of him', () => {
+    const r = linker.link('At a press conference with French President Emmanuel Macron, the guest spoke.', { date: '2020-12-07', lang: 'en' });
+    expect(r.mentions.map((m) => [m.text, m.entityId])).toContainEqual(['Emmanuel Macron', 'Q3052772']);
+    expect(r.qualified.map((m) => [m.text, m.entityId])).toEqual([['French President Emmanuel Macron', 'Q3052772']]);
   });
 
   it('reads a title of several words before a name', () => {

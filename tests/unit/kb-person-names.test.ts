@@ -68,3 +68,17 @@ describe('personAliases, titles and regnal names', () => {
     expect(forms('Baudouin I')).toEqual(['Baudouin I']);
   });
 });
+
+describe('eponym', () => {
+  it('takes an adjective made of the surname, not the surname, another name or a plain word', async () => {
+    const { eponym } = await import('../../scripts/kb/wikinames');
+    expect(eponym('Shakespearean', 'William Shakespeare')).toBe(true);
+    expect(eponym('Napoleonic', 'Napoleon')).toBe(true);
+    expect(eponym('Kafkaesque', 'Franz Kafka')).toBe(true);
+    expect(eponym('Shakespeare', 'William Shakespeare')).toBe(false);
+    expect(eponym('Mijatovic', 'Predrag Mijatović')).toBe(false);
+    expect(eponym('Bushian', 'Jeb Bush')).toBe(false); // a surname under five letters is too short to tell
+    expect(eponym('Macronists', 'Emmanuel Macron')).toBe(false);
+    expect(eponym('Atlantic', 'Atlanta Smith')).toBe(false);
+  });
+});

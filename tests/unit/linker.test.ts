@@ -107,6 +107,25 @@ describe('places named with where they lie', () => {
 });
 
 
+describe('people named with their title', () => {
+  const linker = createLinker(kb);
+  const qualified = (text: string) => linker.link(text, { date: '2023-10-23', lang: 'en' }).qualified.map((m) => [m.text, m.entityId]);
+
+  it('reads "Turkish President Recep Tayyip Erdoğan" as one more mention of the person, besides the name', () => {
+    const r = linker.link('Turkish President Recep Tayyip Erdoğan met the press.', { date: '2023-10-23', lang: 'en' });
+    expect(r.qualified.map((m) => [m.text, m.entityId])).toEqual([['Turkish President Recep Tayyip Erdoğan', 'Q39259']]);
+    expect(r.mentions.map((m) => m.text)).toEqual(['Recep Tayyip Erdoğan']);
+    expect(qualified('The Turkish Prime Minister Recep Tayyip Erdoğan spoke.')).toEqual([['Turkish Prime Minister Recep Tayyip Erdoğan', 'Q39259']]);
+  });
+
+  it('needs a demonym of a country the person belongs to, and a title between', () => {
+    expect(qualified('French President Recep Tayyip Erdoğan')).toEqual([]);
+    expect(qualified('President Recep Tayyip Erdoğan spoke.')).toEqual([]);
+    expect(qualified('Turkish Recep Tayyip Erdoğan spoke.')).toEqual([]);
+    expect(qualified('Turkish president Recep Tayyip Erdoğan spoke.')).toEqual([]);
+  });
+});
+
 describe('photo credits', () => {
   const linker = createLinker(kb);
   const texts = (text: string) => linker.link(text, { date: '2023-10-23', lang: 'en' }).mentions.map((m) => m.text);
