@@ -65,7 +65,10 @@ export function addCountries(b: KbBuilder, t: Tables): Map<string, string> {
     if (r.wikidata_label) b.alias(id, r.wikidata_label);
     for (const a of multi(r.aliases)) if (/\p{L}{2}/u.test(a) && !/^[A-Z]{3}$/.test(a)) b.alias(id, a);
     for (const { lang, names: ns } of names.get(iso2) ?? []) {
-      for (const n of ns) {
+      for (const n0 of ns) {
+        // Maltese writes the article onto the name ("it-Turkija", "l-Uganda"): the name is taken without it (a
+        // lower-case head like "it" or "in" would make every English "it" and "in" a place to look up).
+        const n = n0.replace(/^\p{Ll}{1,2}-(?=\p{Lu})/u, '');
         const multiple = (shared.get(n.toLowerCase())?.size ?? 0) > 1;
         if (!multiple) b.alias(id, n, { lang });
         else if (/^[\p{Script=Latin}\p{P}\s\d]+$/u.test(n)) b.alias(id, n, { lang, ctx: true });

@@ -203,7 +203,9 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
       }
       if (toks.flags[0]! & T_LOWER) {
         const w = foldUnit(t.charCodeAt(toks.start[0]!)) + (toks.end[0]! > toks.start[0]! + 1 ? foldUnit(t.charCodeAt(toks.start[0]! + 1)) : '');
-        lowerFirst[lowerKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+        // Not for "the" ("the Kremlin"), the commonest word of English text: the tokeniser lists a lower-case "the"
+        // as a candidate only before a capitalised word (see tokenize).
+        if (!(toks.end[0]! - toks.start[0]! === 3 && t.startsWith('the', toks.start[0]!))) lowerFirst[lowerKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
         lowerHeads.add(h);
       }
     }
@@ -444,7 +446,9 @@ function listCandidates(toks: Tokens, lowerFirst: Uint8Array): void {
     if (flags[t]! & T_LOWER) {
       const s0 = start[t]!;
       const c0 = text.charCodeAt(s0), c1 = s0 + 1 < end[t]! ? text.charCodeAt(s0 + 1) : 0;
-      if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)]) continue; // "eBay": see tokenize
+      if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)] &&
+        // "the" before a capitalised word: see tokenize
+        !(c0 === 116 && c1 === 104 && end[t]! - s0 === 3 && text.charCodeAt(s0 + 2) === 101 && t + 1 < toks.count && toks.gap[t + 1] === G_SPACE && !(flags[t + 1]! & T_LOWER))) continue; // "eBay": see tokenize
     }
     cand[nc++] = t;
   }

@@ -194,6 +194,7 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array, 
   let chunkCode = false;
   let dotAt = -2; // the last '.' seen (a word right after it may be code or a domain)
   let hashed = -1; // the current token's hash when the scan made it
+  let theAt = -2; // the last lower-case "the" the lowerFirst filter turned away
   let skip = false; // the current token can start no name (lowerFirst)
   let wide = false; // a token holds a code unit above ASCII (every such unit of a token passes a branch below)
   let w = 0; // T_WIDE when the current token holds one
@@ -234,7 +235,11 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array, 
         }
         // Starts no name unless a lower-case alias starts with its first two code units (ASCII ones only), the second
         // folded: aliases are listed folded, and "eBay" is written with a capital inside.
-        if (lowerFirst !== undefined && c < 128 && c1 < 128 && lowerFirst[(c << 8) | (c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)] === 0) skip = true;
+        if (lowerFirst !== undefined && c < 128 && c1 < 128 && lowerFirst[(c << 8) | (c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)] === 0) {
+          skip = true;
+          // "the", which the filter turns away, may still start a name before a capitalised word ("the Kremlin").
+          if (c === 116 && c1 === 104 && i - s === 3 && text.charCodeAt(s + 2) === 101) theAt = n;
+        }
         // ASCII words by their first two letters and length (wide ones are all listed below). A shift counts mod 32:
         // lengths under 3 read bit 30 or 31, which no list of words under 33 letters sets.
         if (watchFirst !== undefined && w === 0 && ((watchFirst[(c << 8) | (c1 | 32)]! >>> (i - s - 3)) & 1) !== 0) watch[nw++] = n;
@@ -268,7 +273,11 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array, 
       if (para) f |= T_PARA;
       if (w !== 0) { f |= w; w = 0; wide = true; if (watchFirst !== undefined) watch[nw++] = n; }
       start[n] = s; end[n] = i; hash[n] = hashed; flags[n] = f; gap[n] = gapClass;
-      if (skip) skip = false; else cand[nc++] = n;
+      if (skip) skip = false;
+      else {
+        if (theAt === n - 1 && gapClass === G_SPACE && !(f & T_LOWER)) cand[nc++] = n - 1;
+        cand[nc++] = n;
+      }
       hashed = -1;
       n++;
       sentence = false; para = false; gapClass = G_NONE;

@@ -74,6 +74,12 @@ describe('compiled knowledge base', () => {
     expect(bad).toEqual([]);
   });
 
+  it('takes Maltese country names without the article written onto them ("Turkija", not "it-Turkija")', () => {
+    const glued = kb.actors.flatMap((a) => a.aliases.filter((al) => al.lang === 'mt' && /^\p{Ll}{1,2}-\p{Lu}/u.test(al.t)).map((al) => al.t));
+    expect(glued).toEqual([]);
+    expect(index.get('Q43')!.aliases.some((al) => al.t === 'Turkija' && al.lang === 'mt')).toBe(true);
+  });
+
   it('omits false flags (compact form)', () => {
     const withFalse = kb.actors.filter((a) => a.aliases.some((al) => Object.values(al).includes(false)) || a.facts.some((f) => f.ref === false));
     expect(withFalse.map((a) => a.id)).toEqual([]);

@@ -73,6 +73,19 @@ describe('matcher', () => {
     expect(spans(findMatches(lower, text, t))).toEqual(['al-Shabaab', 'York']);
     expect(spans(findMatches(lower, text, tokenize(text)))).toEqual(['al-Shabaab', 'York']);
   });
+  it('lists a lower-case "the" only before a capitalised word, and still finds "the Kremlin"', () => {
+    const withThe = buildAliasIndex({ ...kb, actors: [...kb.actors, actor('bs:kremlin', 'Kremlin', [{ t: 'the Kremlin' }], 'organization')] });
+    const text = 'the talks at the Kremlin, then the York office';
+    const t = tokenize(text, undefined, withThe.lowerFirst);
+    const listed = Array.from(t.cand.subarray(0, t.candCount), (i) => text.slice(t.start[i], t.end[i]));
+    // "the" before "talks" is not listed: no name starts with "th" but "the".
+    expect(listed).toEqual(['the', 'Kremlin', 'the', 'York']);
+    const spans = (ms: ReturnType<typeof findMatches>) => ms.map((m) => text.slice(m.start, m.end));
+    expect(spans(findMatches(withThe, text, t))).toEqual(['the Kremlin', 'York']);
+    expect(spans(findMatches(withThe, text, tokenize(text)))).toEqual(['the Kremlin', 'York']);
+    expect(found('The Kremlin')).toEqual([]);
+    expect(matchText(withThe, 'The Kremlin said').map((m) => m.end - m.start)).toEqual([11]);
+  });
 });
 
 describe('middle initials', () => {
