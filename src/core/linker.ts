@@ -167,7 +167,10 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   covered.fill(0, 0, toks.count);
   for (const m of matches) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 1;
   const opens = openings(text);
-  const ctxs: Context[] = matches.map((m) => readContext(text, toks, m, covered, opens));
+  // The per-match arrays are built by push and walked by index: map() and forEach() gave arrays of two element kinds
+  // and deoptimised linkText hundreds of times while the JIT warmed up (the bench then read 37 to 47 MB/s).
+  const ctxs: Context[] = [];
+  for (const m of matches) ctxs.push(readContext(text, toks, m, covered, opens));
   const lang = opts.lang ? opts.lang.toLowerCase().split(/[-_]/)[0]! : null;
   // Only worth hashing every word when a country is among the candidates.
   let sportMemo: boolean | undefined;
@@ -324,27 +327,30 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   };
   const alone: Signals = { text, support: none, conflict: no, coref: null, date, graph, sport, textHas, about: no, toks };
   // A neighbour counts as "another name" only when it would link itself: re-read the context with only those.
-  const first = ctxs.map((c) => scoreAll(c, alone)[0]);
+  const first: (Scored | undefined)[] = [];
+  for (const c of ctxs) first.push(scoreAll(c, alone)[0]);
   // Another match right before or after, a space between ("North Melbourne", "Chelsea Clinton").
   const touches = (i: number): boolean => {
     const m = matches[i]!, a = matches[i - 1], b = matches[i + 1];
     return (!!a && a.tokEnd === m.tokStart && toks.gap[m.tokStart] === G_SPACE) || (!!b && b.tokStart === m.tokEnd && toks.gap[b.tokStart] === G_SPACE);
   };
-  const sure = ctxs.map((c, i) => {
-    const best = first[i];
+  const sure: boolean[] = [];
+  for (let i = 0; i < ctxs.length; i++) {
+    const c = ctxs[i]!, best = first[i];
     // Known words count too (a demonym, a short form that may link later), unless they sit in a longer name, or
     // touch another name: "North" of "North Melbourne" is no country, and then "Melbourne" is part of a longer name.
-    return !!best && (best.score >= THRESHOLD || (eFlags[best.entry]! & A_DEM) !== 0 ||
-      (best.score >= POSSIBLE && !c.capPrev && !c.capNext && !touches(i)));
-  });
-  matches.forEach((m, i) => { if (!sure[i]) for (let t = m.tokStart; t < m.tokEnd; t++) covered[t] = 2; });
+    sure.push(!!best && (best.score >= THRESHOLD || (eFlags[best.entry]! & A_DEM) !== 0 ||
+      (best.score >= POSSIBLE && !c.capPrev && !c.capNext && !touches(i))));
+  }
+  for (let i = 0; i < matches.length; i++) if (!sure[i]) for (let t = matches[i]!.tokStart; t < matches[i]!.tokEnd; t++) covered[t] = 2;
   // Only matches within two tokens of a dropped neighbour read their context again.
   const near = (t: number) => t >= 0 && t < toks.count && covered[t] === 2;
-  const stale = matches.map((m) => near(m.tokStart - 1) || near(m.tokStart - 2) || near(m.tokEnd) || near(m.tokEnd + 1));
-  matches.forEach((m, i) => { if (!sure[i]) covered.fill(0, m.tokStart, m.tokEnd); });
-  stale.forEach((yes, i) => {
-    if (yes) { const old = ctxs[i]!; ctxs[i] = readContext(text, toks, matches[i]!, covered, opens); ctxs[i]!.elig = old.elig; ctxs[i]!.dep = old.dep; ctxs[i]!.unique = old.unique; first[i] = undefined; }
-  });
+  const stale: boolean[] = [];
+  for (const m of matches) stale.push(near(m.tokStart - 1) || near(m.tokStart - 2) || near(m.tokEnd) || near(m.tokEnd + 1));
+  for (let i = 0; i < matches.length; i++) if (!sure[i]) covered.fill(0, matches[i]!.tokStart, matches[i]!.tokEnd);
+  for (let i = 0; i < stale.length; i++) {
+    if (stale[i]) { const old = ctxs[i]!; ctxs[i] = readContext(text, toks, matches[i]!, covered, opens); ctxs[i]!.elig = old.elig; ctxs[i]!.dep = old.dep; ctxs[i]!.unique = old.unique; first[i] = undefined; }
+  }
   // How many matches anchor each anchor (a name's other reading must not support it: "New York" the city is no
   // support for "New York" the state when only that one match names the city).
   // (isAnchor holds the stamp; anchorTwice the stamp again once a second match anchors the same actor.)
@@ -407,10 +413,11 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
 
   // Pass 2: every match with context; pass 3: short forms through coreference with the full names linked.
   const withSupport: Signals = { text, support, conflict, coref: null, date, graph, sport, textHas, about, toks };
-  const pass2 = ctxs.map((c) => scoreAll(c, withSupport));
+  const pass2: Scored[][] = [];
+  for (const c of ctxs) pass2.push(scoreAll(c, withSupport));
   const full = new Map<number, number[]>();
-  pass2.forEach((list, i) => {
-    const best = list[0];
+  for (let i = 0; i < pass2.length; i++) {
+    const best = pass2[i]![0];
     // A surname with a title ("President-elect Trump", "Mr. Trump") names the person as surely as the full name.
     const c = ctxs[i]!;
     if (best && best.score >= THRESHOLD && (!(eFlags[best.entry]! & A_SHORT) || (graph.kind[best.actor] === K_PERSON && (c.title || c.honorific >= 0)))) {
@@ -418,7 +425,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       starts.push(ctxs[i]!.m.start);
       full.set(best.actor, starts);
     }
-  });
+  }
   const withCoref: Signals = { text, support, conflict, coref: full, date, graph, sport, textHas, about, toks };
   const mentions: Mention[] = [];
   const possible: Mention[] = [];
@@ -436,9 +443,10 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   qualifyPlaces(text, matches, lists, graph, POSSIBLE, byScore, (i) => unknownTownBefore(text, toks, matches, lists, graph, i));
   // "Denzel Washington ... Washington thanked", "Chelsea Clinton": unknownPeople.
   const { theirs, firstName } = unknownPeople(text, toks, ctxs, index, given);
-  ctxs.forEach((c, i) => {
+  for (let i = 0; i < ctxs.length; i++) {
+    const c = ctxs[i]!;
     const list = lists[i]!;
-    if (list.length === 0) return;
+    if (list.length === 0) continue;
     let best = list[0]!;
     chosen[i] = best.actor;
     const second = list[1];
@@ -455,9 +463,9 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     }
     if (theirs && c.m.tokEnd - c.m.tokStart === 1 && !((eFlags[best.entry]! & A_SHORT) && full.has(best.actor)) &&
       (theirs.has(tokenText(text, toks, c.m.tokStart)) || firstName?.has(i))) score = Math.min(score, POSSIBLE + 0.15);
-    if (score < POSSIBLE) return;
+    if (score < POSSIBLE) continue;
     // A holiday or a film claims its words ("Vertigo" is read as nothing else) but is no actor to highlight.
-    if (graph.notActor[best.actor]) return;
+    if (graph.notActor[best.actor]) continue;
     // Kinds and ids from the graph's arrays: the actor objects themselves are scattered over the heap.
     const kind = graph.kind[best.actor]!;
     let start = c.m.start, end = c.m.end;
@@ -473,7 +481,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       const last = mentions[mentions.length - 1];
       if (last && last.start === before.start) mentions.pop();
     }
-    if (notHere(text, toks, c.m, start, end, kind === K_PERSON)) return;
+    if (notHere(text, toks, c.m, start, end, kind === K_PERSON)) continue;
     const mention: Mention = { start, end, text: text.slice(start, end), entityId: graph.ids[best.actor]!, score: round(score) };
     if (list.length > 1) {
       const alt: string[] = [];
@@ -486,13 +494,12 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       const from = titledFrom(toks, all, c.m.tokStart, best.actor, graph, eFlags, eActor);
       if (from >= 0) (titledSpans ??= []).push({ ...mention, start: from, text: text.slice(from, end) });
     }
-  });
+  }
   const r = applyCorrections({ mentions, possible, qualified: [] }, opts, actors);
   r.qualified = qualifiedMentions(text, r.mentions, graph, indexOf);
   if (titledSpans) {
     // Only where the name itself is still linked after the reader's corrections.
-    const kept = new Set(r.mentions.map((m) => `${m.end} ${m.entityId}`));
-    for (const q of titledSpans) if (kept.has(`${q.end} ${q.entityId}`)) r.qualified.push(q);
+    for (const q of titledSpans) if (r.mentions.some((m) => m.end === q.end && m.entityId === q.entityId)) r.qualified.push(q);
     r.qualified.sort((a, b) => a.start - b.start);
   }
   return r;
@@ -706,7 +713,15 @@ function incoming(offices: readonly Fact[], date: string | null): boolean {
 }
 
 /** Does an office held on the date name this title ("President Aliyev")? */
+const OFFICE_FOLDED = new Map<string, string>();
+
 function titleHeld(offices: readonly Fact[], date: string | null, title: string): boolean {
-  for (const f of offices) if ((!date || within(f, date)) && fold(f.v).includes(title)) return true;
+  for (const f of offices) {
+    if (date && !within(f, date)) continue;
+    // Office names are few: each is folded once.
+    let v = OFFICE_FOLDED.get(f.v);
+    if (v === undefined) OFFICE_FOLDED.set(f.v, (v = fold(f.v)));
+    if (v.includes(title)) return true;
+  }
   return false;
 }

@@ -56,6 +56,14 @@ export function foldUnit(c: number): string {
 
 /** Fold a whole string for comparison (aliases, corrections). Not offset-preserving: use tokens for text. */
 export function fold(s: string): string {
+  // Printable ASCII without a backtick, a space at either end or two spaces in a row folds to its lower case (most
+  // names; the general path below normalises and rewrites).
+  let plain = s.length > 0 && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = c > 32 ? c < 127 && c !== 96 : c === 32 && s.charCodeAt(i + 1) !== 32;
+  }
+  if (plain) return s.toLowerCase();
   let out = '';
   const n = s.normalize('NFC');
   for (let i = 0; i < n.length; i++) {

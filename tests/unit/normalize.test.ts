@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { G_APOS, G_DOT, G_HYPHEN, G_NONE, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_SENT, T_WIDE, fold, hasWideWordUnit, hashFolded, tokenHash, tokenize, tokenText } from '../../src/core/normalize';
 
 const words = (text: string) => {
@@ -21,6 +22,12 @@ describe('fold', () => {
     expect(fold('Straße')).toBe('strasse');
     expect(fold('ΑΘΉΝΑ')).toBe('αθηνα');
     expect(fold('Москва')).toBe('москва');
+  });
+  it('folds any ASCII text as lower case with quotes and spaces made one (the fast path agrees with the rule)', () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 24 });
+    fc.assert(fc.property(ascii, (s) => fold(s) === s.toLowerCase().replace(/`/g, "'").replace(/\s+/g, ' ').trim()), { numRuns: 2000 });
+    expect(fold('  New   York ')).toBe('new york');
+    expect(fold('Côte`s')).toBe("cote's");
   });
   it('applies NFKC compatibility forms (full-width letters, ligatures)', () => {
     expect(fold('ＥＵ')).toBe('eu');
