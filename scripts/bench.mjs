@@ -50,14 +50,22 @@ async function main() {
   // The linker engineer's bench times the linker as esbuild bundles it for the extension (tsx code runs slower).
   // In its own process: after the scale test this one holds 100,000 stories, and their heap slowed the linker's
   // timing by about a tenth.
+  // Three processes: V8 settles on faster or slower code for the same linker from one process to the next (on-stack
+  // replacement of the long loops during warm-up; runs of 38.6 to 48.8 MB/s were seen for one build). Best of
+  // three, as each process reports its best run, with the slowest process beside it.
   if (existsSync(join(ROOT, 'scripts', 'bench', 'linker.ts'))) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'linker.ts'), '--json', '--reps', String(num('--reps', 5))],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (run.status !== 0) throw new Error(`linker bench failed: ${run.stderr.trim().split('\n').pop()}`);
-    const l = JSON.parse(run.stdout.trim().split('\n').pop());
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'linker.ts'), '--json', '--reps', String(num('--reps', 5))],
+        { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+      if (run.status !== 0) throw new Error(`linker bench failed: ${run.stderr.trim().split('\n').pop()}`);
+      runs.push(JSON.parse(run.stdout.trim().split('\n').pop()));
+    }
+    const l = runs.reduce((a, b) => (b.mbPerS > a.mbPerS ? b : a));
+    const slowest = Math.min(...runs.map((r) => r.mbPerS));
     const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
     process.stdout.write(
-      `linker as bundled: link ${f(l.mbPerS)} MB/s, matcher alone ${f(l.matchMbPerS)} MB/s over ${l.texts} texts ` +
+      `linker as bundled: link ${f(l.mbPerS)} MB/s (slowest of 3 processes ${f(slowest)}), matcher alone ${f(l.matchMbPerS)} MB/s over ${l.texts} texts ` +
         `(${(l.chars / 1e6).toFixed(2)} M chars); kb.json ${(l.kbBytes / 1e6).toFixed(2)} MB parse ${f(l.parseMs)} ms; ` +
         `createLinker ${f(l.createMs)} ms with kb-index.json (parse ${f(l.indexParseMs)} ms), ${f(l.createColdMs)} ms without\n`,
     );

@@ -46,6 +46,7 @@ export function applyAmbiguity(b: KbBuilder): number {
  *   "the State of New York", or "New York" and "NY" with context.
  * - "Washington" alone is the capital (datelines, "in Washington"), which also stands for the U.S. government; the
  *   state needs context (Seattle, "Washington state").
+ * - "Gaza" alone is the Gaza Strip; the city is "Gaza City".
  */
 export function settleCityNames(b: KbBuilder): string[] {
   const log: string[] = [];
@@ -82,6 +83,15 @@ export function settleCityNames(b: KbBuilder): string[] {
     for (const al of waState.aliases) if (fold(al.t) === 'washington') al.ctx = true;
     b.alias(dc.id, 'Washington');
     log.push(`"Washington": ${dc.id} (the capital), the state ${waState.id} with context only`);
+  }
+  // "Gaza" alone is the Gaza Strip in the news ("the war in Gaza", "aid to Gaza"); the city is "Gaza City".
+  const strip = actors.find((a) => a.type === 'region' && a.name === 'Gaza Strip');
+  const gazaCity = actors.find((a) => a.type === 'city' && a.name === 'Gaza');
+  if (strip && gazaCity) {
+    gazaCity.aliases = gazaCity.aliases.filter((al) => al.lang || fold(al.t) !== 'gaza');
+    b.rename(gazaCity.id, 'Gaza City');
+    b.alias(strip.id, 'Gaza');
+    log.push(`"Gaza": ${strip.id} (the Strip), the city ${gazaCity.id} as "Gaza City"`);
   }
   return log;
 }

@@ -1,7 +1,7 @@
 // Place names with the full knowledge base (issue #4): the city a news text means by "New York", "Washington" or
 // "Tunis", and a city named with where it lies ("Birmingham, Alabama"). The texts and expected links are written here;
 // the ids are the knowledge base's (Q60 New York City, Q61 Washington, D.C., Q3572 Tunis, Q2256 Birmingham in England,
-// Q16554 Denver, Q1261 Colorado, Q90 Paris).
+// Q16554 Denver, Q1261 Colorado, Q90 Paris, Q39760 the Gaza Strip).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Linker } from '../../src/core/linker';
 import type { KnowledgeBase } from '../../src/core/types';
@@ -38,6 +38,12 @@ describe('city names that name one place', () => {
     const tunisia = kb.actors.find((a) => a.type === 'country' && a.name === 'Tunisia')!;
     expect(tunisia.aliases.filter((a) => !a.lang).map((a) => a.t)).not.toContain('Tunis');
     expect(linked('Police guarded the parliament in downtown Tunis on Monday.').get('Tunis')).toBe('Q3572');
+  });
+
+  it('gives "Gaza" to the Gaza Strip and names the city "Gaza City"', () => {
+    const both = linker.link('Aid trucks entered Gaza on Monday, officials in Gaza City said.', { date: '2024-03-01', lang: 'en' }).mentions;
+    expect(both.map((m) => [m.text, actor(m.entityId).name])).toEqual([['Gaza', 'Gaza Strip'], ['Gaza City', 'Gaza City']]);
+    expect(both[0]!.entityId).toBe('Q39760');
   });
 
   it('reads "Washington" as the state beside Seattle', () => {
