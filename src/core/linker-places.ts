@@ -15,10 +15,11 @@ const qualifierGap = (text: string, a: Span, b: Span): boolean => {
   return (gap === 1 || gap === 2) && text.charCodeAt(a.end) === 44 && (gap === 1 || text.charCodeAt(a.end + 1) === 32);
 };
 
-/** "X, Y", "X and Y" or "X or Y": two names of one list (or a name and its qualifier). */
+/** "X, Y", "X and Y", "X or Y", "X, and Y": two names of one list (or a name and its qualifier). */
 const joined = (text: string, a: Span, b: Span): boolean => {
   const gap = b.start - a.end;
-  return qualifierGap(text, a, b) || (gap === 5 && text.startsWith(' and ', a.end)) || (gap === 4 && text.startsWith(' or ', a.end));
+  return qualifierGap(text, a, b) || (gap === 5 && text.startsWith(' and ', a.end)) || (gap === 4 && text.startsWith(' or ', a.end)) ||
+    (gap === 6 && text.startsWith(', and ', a.end)) || (gap === 5 && text.startsWith(', or ', a.end));
 };
 
 /** A reading with another score (a new object: earlier passes keep theirs). */
@@ -47,16 +48,21 @@ function couldHold(g: ActorGraph, a: number, q: number): boolean {
  */
 export function qualifyPlaces<R extends Reading>(text: string, spans: readonly Span[], lists: R[][], g: ActorGraph, minimum: number,
   order: (x: R, y: R) => number, unknownBefore: (i: number) => boolean): void {
-  // "New York and New Jersey", "Washington and Colorado": a name that is a city and a state, listed with states, is
-  // the state.
+  // "New York and New Jersey", "Washington and Colorado", "Washington, Oregon and Idaho": a name that is a city and a
+  // state, listed with states, is the state.
   const isState = (k: number) => { const top = lists[k]?.[0]; return !!top && g.kind[top.actor] === K_REGION && top.score >= minimum; };
   for (let i = 0; i < spans.length; i++) {
     const list = lists[i]!;
     if (list.length < 2 || g.kind[list[0]!.actor] !== K_CITY) continue;
     const m = spans[i]!, z = spans[i + 1], a = spans[i - 1];
-    // "Atlanta, Georgia" is a city and its state, not a list: only a state on the other side of "and" counts there.
-    const listedWith = (z && joined(text, m, z) && !qualifierGap(text, m, z) && isState(i + 1)) || (a && joined(text, a, m) && isState(i - 1));
-    const region = listedWith ? list.find((r) => g.kind[r.actor] === K_REGION) : undefined;
+    // "Atlanta, Georgia" is a city and its state, not a list: only a state on the other side of "and" counts there,
+    // or two more states that go on the list ("Washington, Oregon and Idaho").
+    const y = spans[i + 2];
+    const listedWith = (z && joined(text, m, z) && isState(i + 1) && (!qualifierGap(text, m, z) || (!!y && joined(text, z, y) && isState(i + 2)))) ||
+      (a && joined(text, a, m) && isState(i - 1));
+    // Not beside the city's own neighbours: "Washington, Virginia and Maryland" is the capital and the states around it.
+    const beside = (k: number) => { const top = lists[k]?.[0]; return !!top && g.related[list[0]!.actor]!.has(top.actor); };
+    const region = listedWith && !beside(i - 1) && !beside(i + 1) && !beside(i + 2) ? list.find((r) => g.kind[r.actor] === K_REGION) : undefined;
     if (region) lists[i] = list.map((r) => (r === region ? rescored(r, Math.max(r.score, list[0]!.score + 0.05)) : r)).sort(order);
   }
   // Names with a comma just before them: every rule here needs one, and most names have none.

@@ -62,6 +62,13 @@ describe('city names that name one place', () => {
     expect(linked('Flooding hit New York and New Jersey on Sunday.').get('New York')).toBe('Q1384');
     expect(actor(linked('Voters in Washington and Colorado approved the measure.').get('Washington')!).name).toBe('Washington (U.S. state)');
     expect(linked('Talks in New York and Geneva ended on Friday.').get('New York')).toBe('Q60');
+    // A list that starts with a comma, with or without the serial comma.
+    expect(actor(linked('Wildfires burned across Washington, Oregon and Idaho this week.').get('Washington')!).name).toBe('Washington (U.S. state)');
+    expect(actor(linked('Flights from Washington, Oregon, and Idaho were cut.').get('Washington')!).name).toBe('Washington (U.S. state)');
+    // Beside the states around it, "Washington" stays the capital; a city and its state stay a city ("Atlanta, Georgia").
+    expect(linked('Officials in Washington, Virginia and Maryland agreed on the plan.').get('Washington')).toBe('Q61');
+    expect(linked('Traffic between Washington and Maryland slowed.').get('Washington')).toBe('Q61');
+    expect(linked('Schools in New York, New Jersey and Connecticut closed.').get('New York')).toBe('Q1384');
   });
 
   it('reads "New York" after a town it does not know as the state', () => {
