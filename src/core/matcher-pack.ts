@@ -7,7 +7,7 @@ import type { Actor } from './types';
 import { type AliasEntry, type AliasIndex, type Seq, IntTable, firstBitsOf, pairBitsOf } from './matcher';
 
 export interface PackedAliasIndex {
-  v: 2;
+  v: 3;
   /** Checksum of the actor ids in order, and their count. */
   ids: number;
   n: number;
@@ -24,12 +24,12 @@ export interface PackedAliasIndex {
   f: number[];
   /** [pair key, count, sequences...] runs, sequences longest first. */
   p: number[];
-  /** Keys set in lowerFirst, and the lower-case heads. */
+  /** [key, length bits] pairs of lowerFirst, and the lower-case heads. */
   lf: number[];
   lh: number[];
 }
 
-const PACK_VERSION = 2;
+const PACK_VERSION = 3;
 /** Joins folded tokens (a folded token never holds a control character). */
 const SEP = '\u001f';
 
@@ -70,7 +70,7 @@ export function packAliasIndex(index: AliasIndex, seqTokens: (q: Seq) => string[
     if (en.lang) el.push([i, en.lang]);
   });
   const lf: number[] = [];
-  index.lowerFirst.forEach((v, k) => { if (v) lf.push(k); });
+  index.lowerFirst.forEach((v, k) => { if (v) lf.push(k, v | 0); });
   return { v: PACK_VERSION, ids: idsChecksum(index.actors), n: index.actors.length, e, et, el, s, st, f, p, lf, lh: [...index.lowerHeads] };
 }
 
@@ -112,7 +112,7 @@ export function unpackAliasIndex(actors: Actor[], pk: PackedAliasIndex): AliasIn
     pairLists.push(pk.p.slice(i + 2, i + 2 + n).map((q) => seqs[q]!));
     i += 2 + n;
   }
-  const lowerFirst = new Uint8Array(65536);
-  for (const k of pk.lf) lowerFirst[k] = 1;
+  const lowerFirst = new Uint32Array(65536);
+  for (let i = 0; i + 1 < pk.lf.length; i += 2) lowerFirst[pk.lf[i]!] = pk.lf[i + 1]!;
   return { actors, entries, firstTable, firstBits: firstBitsOf(firstKeys), singles, pairTable, pairLists, pairBits: pairBitsOf(pairTable), lowerFirst, lowerHeads: new Set(pk.lh), lowerBits: firstBitsOf(pk.lh) };
 }

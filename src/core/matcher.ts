@@ -2,7 +2,7 @@
 // once (hashing folded tokens on the fly) and each token start costs one Map lookup. NOTES.md measured a
 // character trie at ~22 MB/s; a first-token hash map does far less work per character.
 import type { Actor, Alias, KnowledgeBase } from './types';
-import { type Tokens, G_DOT, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, foldUnit, gapCompatible, lowerKey, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
+import { type Tokens, G_DOT, G_SPACE, T_ALLCAPS, T_BLOCKED, T_CAP, T_LOWER, T_WIDE, foldUnit, gapCompatible, lowerKey, tokenEquals, tokenHash, tokenize, tokenText } from './normalize';
 
 // Alias flags, packed.
 export const A_CS = 1;
@@ -130,11 +130,12 @@ export interface AliasIndex {
   /** One bit per pair key (bitOf), like firstBits: most (name word, next word) pairs start no longer name. */
   pairBits: Int32Array;
   /**
-   * First folded code units of aliases written in lower case ("al-Shabaab"). A lower-case word in the text is
-   * looked up only when it starts with one of these: lower-case text never links a capitalised name, so most
-   * words are skipped without hashing.
+   * First folded code units of aliases written in lower case ("al-Shabaab"), with the lengths of their first words:
+   * bit (length - 1) for an ASCII word (bit 31 for 32 and longer), every bit for another. A lower-case word in the
+   * text is looked up only when it starts like one of these and, if ASCII, has such a length: lower-case text never
+   * links a capitalised name, so most words are skipped without hashing.
    */
-  lowerFirst: Uint8Array;
+  lowerFirst: Uint32Array;
   /** Hashes of the first tokens of lower-case aliases (checked after lowerFirst lets a word through). */
   lowerHeads: Set<number>;
   /** One bit per lower-case head (bitOf), before the set: most words that pass lowerFirst are no head. */
@@ -166,7 +167,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
   const first = new Map<number, Head>();
   // Sequences by a hash of all their tokens and gaps; built without any per-alias string (build time matters).
   const byHash = new Map<number, Seq | Seq[]>();
-  const lowerFirst = new Uint8Array(65536);
+  const lowerFirst = new Uint32Array(65536);
   const lowerHeads = new Set<number>();
     let scratch: Tokens | undefined;
   let nameWords: number[] = [];
@@ -205,7 +206,7 @@ export function buildAliasIndex(kb: KnowledgeBase): AliasIndex {
         const w = foldUnit(t.charCodeAt(toks.start[0]!)) + (toks.end[0]! > toks.start[0]! + 1 ? foldUnit(t.charCodeAt(toks.start[0]! + 1)) : '');
         // Not for "the" ("the Kremlin"), the commonest word of English text: the tokeniser lists a lower-case "the"
         // as a candidate only before a capitalised word (see tokenize).
-        if (!(toks.end[0]! - toks.start[0]! === 3 && t.startsWith('the', toks.start[0]!))) lowerFirst[lowerKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+        if (!(toks.end[0]! - toks.start[0]! === 3 && t.startsWith('the', toks.start[0]!))) lowerFirst[lowerKey(w.charCodeAt(0), w.charCodeAt(1))]! |= lengthBits(toks, 0);
         lowerHeads.add(h);
       }
     }
@@ -438,15 +439,21 @@ export function findMatches(index: AliasIndex, text: string, toks: Tokens): RawM
   return out;
 }
 
+/** lowerFirst's bits for token t: bit (length - 1) of an ASCII word (bit 31 from 32 on), every bit for another. */
+export function lengthBits(toks: Tokens, t: number): number {
+  const len = toks.end[t]! - toks.start[t]!;
+  return toks.flags[t]! & T_WIDE ? -1 : 1 << (len > 32 ? 31 : len - 1);
+}
+
 /** The candidate list `tokenize` makes when given lowerFirst, for tokens made without it. */
-function listCandidates(toks: Tokens, lowerFirst: Uint8Array): void {
+function listCandidates(toks: Tokens, lowerFirst: Uint32Array): void {
   const { text, flags, start, end, cand } = toks;
   let nc = 0;
   for (let t = 0; t < toks.count; t++) {
     if (flags[t]! & T_LOWER) {
       const s0 = start[t]!;
       const c0 = text.charCodeAt(s0), c1 = s0 + 1 < end[t]! ? text.charCodeAt(s0 + 1) : 0;
-      if (c0 < 128 && c1 < 128 && !lowerFirst[lowerKey(c0, c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)] &&
+      if (c0 < 128 && c1 < 128 && (lowerFirst[lowerKey(c0, c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)]! & lengthBits(toks, t)) === 0 &&
         // "the" before a capitalised word: see tokenize
         !(c0 === 116 && c1 === 104 && end[t]! - s0 === 3 && text.charCodeAt(s0 + 2) === 101 && t + 1 < toks.count && toks.gap[t + 1] === G_SPACE && !(flags[t + 1]! & T_LOWER))) continue; // "eBay": see tokenize
     }

@@ -122,7 +122,7 @@ export interface Tokens {
    */
   cand: Uint32Array;
   candCount: number;
-  candFilter: Uint8Array | null;
+  candFilter: Uint32Array | null;
   /** Some token holds a code unit above ASCII (what `hasWideWordUnit` tells of the text, found while scanning). */
   wide: boolean;
   /**
@@ -188,7 +188,7 @@ export function tokenHash(toks: Tokens, t: number): number {
  * `lowerFirst` (the alias index's table, keyed by `lowerKey`): also list the tokens that may start a name (cand).
  * `watchFirst` (length masks keyed by two lower-case letters): also list the tokens a word list may hold (watch).
  */
-export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array, watchFirst?: Uint32Array): Tokens {
+export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint32Array, watchFirst?: Uint32Array): Tokens {
   const len = text.length;
   let cap = Math.max(16, (len >> 2) + 8);
   const out = reuse ?? alloc(cap);
@@ -243,7 +243,10 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint8Array, 
         }
         // Starts no name unless a lower-case alias starts with its first two code units (ASCII ones only), the second
         // folded: aliases are listed folded, and "eBay" is written with a capital inside.
-        if (lowerFirst !== undefined && c < 128 && c1 < 128 && lowerFirst[(c << 8) | (c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)] === 0) {
+        // An ASCII word must also have the length of such an alias's first word (bit length - 1; 32 and longer: bit 31).
+        let lf: number;
+        if (lowerFirst !== undefined && c < 128 && c1 < 128 &&
+          ((lf = lowerFirst[(c << 8) | (c1 >= 65 && c1 <= 90 ? c1 | 32 : c1)]!) === 0 || (w === 0 && ((lf >>> (i - s > 32 ? 31 : i - s - 1)) & 1) === 0))) {
           skip = true;
           // "the", which the filter turns away, may still start a name before a capitalised word ("the Kremlin").
           if (c === 116 && c1 === 104 && i - s === 3 && text.charCodeAt(s + 2) === 101) theAt = n;
