@@ -120,9 +120,17 @@ export function inOffice(offices: readonly Fact[], date: string | null): boolean
 
 /** `leads` over precomputed office facts. */
 export function leadsAt(offices: readonly Fact[], date: string | null): boolean {
-  for (const f of offices) if ((!date || within(f, date)) && LEADER.test(f.v) && !VICE.test(f.v)) return true;
+  for (const f of offices) if ((!date || within(f, date)) && leaderOffice(f.v)) return true;
   return false;
 }
+
+// Office names are few: each is tested once (leadsAt runs for every bare surname a text holds).
+const LEADING = new Map<string, boolean>();
+const leaderOffice = (v: string): boolean => {
+  let yes = LEADING.get(v);
+  if (yes === undefined) LEADING.set(v, (yes = LEADER.test(v) && !VICE.test(v)));
+  return yes;
+};
 
 /** False when the knowledge base says the person was not yet born on the date. */
 export function bornBy(actor: Actor, date: string | null): boolean {
@@ -136,5 +144,5 @@ const VICE = /vice|deputy/i;
 
 /** Heads of state or government (on the date, or ever when it is unknown): well known enough for a bare surname. */
 export function leads(actor: Actor, date: string | null): boolean {
-  return officesAt(actor, date).some((f) => LEADER.test(f.v) && !VICE.test(f.v));
+  return officesAt(actor, date).some((f) => leaderOffice(f.v));
 }

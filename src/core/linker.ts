@@ -629,7 +629,7 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
       // country or a related actor ("Kibaki" beside Kenya). With every head since 2000 in the knowledge base,
       // "Wade" in "Roe v. Wade" or "Bio scientists" must not become a president.
       // At a sentence's start not the head of a noun phrase ("Key to the plan").
-      if (unique && !(c.sent && c.phrase) && !(c.fnWord ??= FUNCTION_WORDS.has(fold(surfaceOf(s.text, c)))) &&
+      if (unique && !(c.sent && c.phrase) && !(c.fnWord ??= c.m.tokEnd - c.m.tokStart === 1 && (maskAt(s.toks, c.m.tokStart) & W_FUNCTION) !== 0) &&
         (s.graph.prior[a]! >= 0.5 || (leadsAt(offices, s.date) && s.about(a)))) score += 0.25;
     } else score += Math.min(0.3, 0.15 * s.support(a, c)); // support walks the anchors: only these readings ask
   } else if (flags & (A_AMB | A_CTX)) {
