@@ -136,7 +136,10 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
   const stamp = ++scratch.stamp;
   const named = scratch.named;
   const namedList: number[] = [];
-  for (const m of all) for (const a of seqInfo(index, m.seq).full) if (named[a] !== stamp) { named[a] = stamp; namedList.push(a); }
+  for (let i = 0; i < all.length; i++) {
+    const full = seqInfo(index, all[i]!.seq).full;
+    for (let k = 0; k < full.length; k++) { const a = full[k]!; if (named[a] !== stamp) { named[a] = stamp; namedList.push(a); } }
+  }
   // A surname the text once writes with a title ("Governor-elect Kemp") may name the person bare elsewhere: matches
   // dropped below are taken back when their sequence has a titled occurrence.
   const titledAt = (m: RawMatch) => m.tokStart > 0 && (maskAt(toks, m.tokStart - 1) & (W_TITLE | W_HONORIFIC)) !== 0;
@@ -616,8 +619,9 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
     const linked = s.coref?.get(a);
     if (linked) {
       // Coreference: the nearest full name before the short form wins ("Aliyev" after "Heydar Aliyev").
-      const before = linked.filter((p) => p < c.m.start);
-      score = 0.85 + (before.length ? 0.05 + 0.04 * (Math.max(...before) / c.m.start) : 0);
+      let before = -1;
+      for (const p of linked) if (p < c.m.start && p > before) before = p;
+      score = 0.85 + (before >= 0 ? 0.05 + 0.04 * (before / c.m.start) : 0);
     }
     else if (person) {
       const offices = s.graph.offices[a]!;
