@@ -205,7 +205,8 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
     // Gathered in a lent buffer, kept as an array of its exact length (a growing array per match was garbage).
     let nOk = 0;
     for (const ei of list) if (entryOk(c, ei)) okBuf[nOk++] = ei;
-    const ok = okBuf.slice(0, nOk);
+    // Every entry of the match (the commonest case): its own list, which nothing writes to.
+    const ok = nOk === list.length ? list : okBuf.slice(0, nOk);
     let dep = crowded(c);
     for (let k = 0; k < ok.length && !dep; k++) dep = (eFlags[ok[k]!]! & (A_SHORT | A_AMB | A_CTX)) !== 0;
     c.dep = dep;
@@ -609,7 +610,7 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   if (flags & A_TEAM) {
     if (!s.sport()) { SCORE[0] = 0; return; }
     // Which national team: the one whose sport the report names ("rugby"), else unsure.
-    const game = /rugby|football|soccer|cricket|hockey|basketball|baseball|volleyball|handball|water polo/i.exec(actors[a]!.name)?.[0];
+    const game = gameOf(actors[a]!.name);
     SCORE[0] = game && s.textHas(game) ? 0.8 : 0.5;
     return;
   }
@@ -663,6 +664,13 @@ function scoreEntry(actors: Actor[], a: number, flags: number, c: Context, s: Si
   if (isPlace(kind)) score = placeWords(kind, c, s, score);
   else if (person) score = personWords(actors, a, c, s, score);
   SCORE[0] = Math.min(1, score);
+}
+
+/** The sport a national team's name says ("rugby" of "England national rugby union team"), once per name. */
+const GAMES = new Map<string, string | undefined>();
+function gameOf(name: string): string | undefined {
+  if (!GAMES.has(name)) GAMES.set(name, /rugby|football|soccer|cricket|hockey|basketball|baseball|volleyball|handball|water polo/i.exec(name)?.[0]);
+  return GAMES.get(name);
 }
 
 /** The words around a place's name (kept out of scoreEntry, which every reading runs). */
