@@ -67,10 +67,11 @@ export const STATE_WORDS = set(`
 export const SPORT_STRONG = set(`
   rugby football soccer cricket hockey basketball baseball tennis golf tournament striker midfielder goalkeeper
   innings wicket wickets scrum lineout winger halftime
+  nba nfl nhl mlb fifa uefa olympics playoff playoffs touchdown touchdowns quarterback rebounds
 `);
 export const SPORT_WEAK = set(`
   match matches cup coach coached squad defender tries final fixture league championship scored scoring
-  captain captained caps penalty pitch stadium points season team
+  captain captained caps penalty pitch stadium points season team goal goals game games
 `);
 
 /** Common words that are also names (amb) and read as the common word when at the start of a sentence. */

@@ -78,6 +78,11 @@ describe('words that are not the actor they spell', () => {
     const cities = links(cricket, '2011-04-02').filter(([, id]) => typeOf(id) === 'city').map(([t]) => t);
     expect(cities).toEqual(['MUMBAI', 'Delhi', 'Kolkata', 'Chennai']);
   });
+
+  it('knows an American league report by its league and reads its teams\' home states and cities as no places', () => {
+    const found = links('Utah beat Denver 110-98 as the guard scored 30 points in the NBA game on Friday.', '2019-03-10');
+    expect(found.map(([t]) => t)).toEqual(['NBA']);
+  });
 });
 
 describe('country names that are also words', () => {
