@@ -1,6 +1,7 @@
 // Marks aliases that are also common words or better-known other things (issue #3): the matcher needs context
 // before it links them. The list is written here; each entry is a surface form, compared case-insensitively.
 import { fold, type KbBuilder } from './builder';
+import { isQid } from '../../src/core/types';
 
 export const AMBIGUOUS = [
   // countries
@@ -79,10 +80,22 @@ export function settleCityNames(b: KbBuilder): string[] {
   const dc = actors.find((a) => a.type === 'city' && a.name === 'Washington, D.C.' && inUs(a));
   const waState = actors.find((a) => a.type === 'region' && a.name === 'Washington' && inUs(a));
   if (dc && waState) {
-    b.rename(waState.id, 'Washington (U.S. state)');
-    for (const al of waState.aliases) if (fold(al.t) === 'washington') al.ctx = true;
+    // The names table confirms the state's QID under "Washington State" (a row without facts): the state takes it.
+    let state = waState;
+    const twin = actors.find((a) => a.type === 'region' && isQid(a.id) && fold(a.name) === 'washington state' && a.facts.length === 0);
+    if (twin && twin !== waState) {
+      b.merge(waState.id, twin.id);
+      twin.desc = waState.desc;
+      log.push(`"Washington State": ${waState.id} merged into ${twin.id}, its QID in the names table`);
+      state = twin;
+      // As the local entry had it: "Washington state" names the state (the reviewers had made the table's "Washington
+      // State", also the university's name, a short form).
+      for (const al of state.aliases) if (fold(al.t) === 'washington state') delete al.short;
+    }
+    b.rename(state.id, 'Washington (U.S. state)');
+    for (const al of state.aliases) if (fold(al.t) === 'washington') al.ctx = true;
     b.alias(dc.id, 'Washington');
-    log.push(`"Washington": ${dc.id} (the capital), the state ${waState.id} with context only`);
+    log.push(`"Washington": ${dc.id} (the capital), the state ${state.id} with context only`);
   }
   // "Gaza" alone is the Gaza Strip in the news ("the war in Gaza", "aid to Gaza"); the city is "Gaza City".
   const strip = actors.find((a) => a.type === 'region' && a.name === 'Gaza Strip');
