@@ -7,6 +7,8 @@ import { THRESHOLD, createLinker } from '../../src/core/linker';
 const kb = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/linking/kb-small.json', import.meta.url)), 'utf8')) as KnowledgeBase;
 const linker = createLinker(kb);
 const ids = (text: string, opts = {}) => linker.link(text, { date: '2023-10-23', lang: 'en', ...opts }).mentions.map((m) => `${m.text}=${m.entityId}`);
+/** The longer mentions besides the parts ("Denver, Colorado", "Turkish President Erdoğan"), as [text, id]. */
+const qualified = (text: string) => linker.link(text, { date: '2023-10-23', lang: 'en' }).qualified.map((m) => [m.text, m.entityId]);
 
 describe('linker', () => {
   it('returns mentions sorted by start, each with a score at or above the threshold and its exact text', () => {
@@ -78,7 +80,6 @@ describe('linker', () => {
 
 describe('places named with where they lie', () => {
   const linker = createLinker(kb);
-  const qualified = (text: string) => linker.link(text, { date: '2023-10-23', lang: 'en' }).qualified.map((m) => [m.text, m.entityId]);
 
   it('reads "Atlanta, Georgia" and "Houston, TX" as one mention of the city, besides both parts', () => {
     const r = linker.link('Officials in Atlanta, Georgia, and Houston, TX, agreed.', { date: '2023-10-23', lang: 'en' });
@@ -109,7 +110,6 @@ describe('places named with where they lie', () => {
 
 describe('people named with their title', () => {
   const linker = createLinker(kb);
-  const qualified = (text: string) => linker.link(text, { date: '2023-10-23', lang: 'en' }).qualified.map((m) => [m.text, m.entityId]);
 
   it('reads "Turkish President Recep Tayyip Erdoğan" as one more mention of the person, besides the name', () => {
     const r = linker.link('Turkish President Recep Tayyip Erdoğan met the press.', { date: '2023-10-23', lang: 'en' });
