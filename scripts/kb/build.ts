@@ -93,7 +93,9 @@ export async function buildKb(opts: { extraHand?: string[] } = {}): Promise<Know
   const actors = [...b.actors.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   // Offices, memberships and statuses are known up to the Factbook snapshot: the hand-written heads end with its
   // holders (scripts/kb/heads.ts checks it), so an open-ended fact is true as of that day, not necessarily after.
-  return { version: KB_VERSION, built: new Date().toISOString(), dataAsOf: DATA_AS_OF, sources: SOURCES, actors };
+  // Ids that no actor has any more (a later step may re-add one, which then stands for itself again).
+  const moved = Object.fromEntries([...b.moved].filter(([from]) => !b.has(from)).sort());
+  return { version: KB_VERSION, built: new Date().toISOString(), dataAsOf: DATA_AS_OF, sources: SOURCES, actors, ...(Object.keys(moved).length ? { moved } : {}) };
 }
 
 async function main(): Promise<void> {

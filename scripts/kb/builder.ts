@@ -22,6 +22,8 @@ export class KbBuilder {
   readonly actors = new Map<string, Actor>();
   /** Aliases that came from machine evidence (wikidata-names surfaces): dropped if they name another actor. */
   readonly weak = new Map<string, Set<string>>();
+  /** Ids folded into another by merge(): former id -> the id it now goes by (written to the KB as `moved`). */
+  readonly moved = new Map<string, string>();
   private readonly aliasKeys = new Map<string, Map<string, Alias>>();
 
   constructor(readonly confirmed: ReadonlySet<string>) {}
@@ -111,6 +113,8 @@ export class KbBuilder {
     this.actors.delete(from);
     this.aliasKeys.delete(from);
     this.weak.delete(from);
+    this.moved.set(from, into);
+    for (const [k, v] of this.moved) if (v === from) this.moved.set(k, into);
     for (const a of this.actors.values()) {
       for (const f of a.facts) {
         if (f.ref && f.v === from) f.v = into;

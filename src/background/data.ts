@@ -3,13 +3,13 @@
 // Loaded lazily on first use and cached while the service worker lives; loaders and storage are passed in.
 import { buildCard } from '../core/card';
 import { parseCorpus } from '../core/corpus';
-import { KbIndex, mergeKb, parseKb } from '../core/kb';
+import { KbIndex, mergeKb, parseKb, withCurrentIds } from '../core/kb';
 import { createLinker } from '../core/linker';
 import type { PackedAliasIndex } from '../core/matcher-pack';
 import { wikidataToPack } from '../core/pack';
 import { RelatedIndex, storyFromArticle } from '../core/related';
 import { salientTerms } from '../core/terms';
-import type { Corpus, HistoryEntry, KnowledgeBase } from '../core/types';
+import type { Corpus, HistoryEntry, KnowledgeBase, Story } from '../core/types';
 import type { CorpusInfo, PackInfo } from '../shared/protocol';
 import type { Data } from './handlers';
 import type { StorageArea } from './store';
@@ -74,13 +74,16 @@ export function createData(deps: DataDeps): Data {
     relP ??= (async () => {
       const raw = await deps.loadJson('data/corpus.json').catch(() => null);
       const idx = bundledIndex(raw);
+      // Stories stored under an earlier knowledge base name its actors by the ids they had then (the KB's `moved`).
+      const moved = (await kb().catch(() => null))?.base.moved;
+      const current = <S extends Story>(stories: S[]): S[] => (moved ? stories.map((st) => withCurrentIds(st, moved)) : stories);
       for (const c of await listOf<CorpusInfo>(CORPORA)) {
         const got = await local.get(corpusKey(c.name));
         const corpus = got[corpusKey(c.name)] as Corpus | undefined;
-        if (corpus) idx.addStories(corpus.stories, 'corpus');
+        if (corpus) idx.addStories(current(corpus.stories), 'corpus');
       }
       const hist = (await deps.historyEntries?.().catch(() => [])) ?? [];
-      idx.addStories(hist, 'history');
+      idx.addStories(current(hist), 'history');
       return idx;
     })().catch((e) => {
       relP = null;

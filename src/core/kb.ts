@@ -53,9 +53,20 @@ export function parseKb(json: unknown): KnowledgeBase {
     if (!isObj(s) || !isStr(s.name) || !isStr(s.licence)) throw new KbError(`source ${k} needs name and licence`);
   }
   if (json.dataAsOf !== undefined && !(isStr(json.dataAsOf) && /^\d{4}(-\d{2}){0,2}$/.test(json.dataAsOf))) throw new KbError('knowledge base "dataAsOf" is not a date');
+  if (json.moved !== undefined && !(isObj(json.moved) && Object.values(json.moved).every(isStr))) throw new KbError('knowledge base "moved" is not a map of ids');
   if (!Array.isArray(json.actors)) throw new KbError('knowledge base has no "actors" list');
   json.actors.forEach(checkActor);
   return json as unknown as KnowledgeBase;
+}
+
+/**
+ * A stored story (reading history, an imported corpus) with its actors named by their current ids: `moved` is the
+ * knowledge base's map of former ids. The same object when nothing moved; order kept, no id twice.
+ */
+export function withCurrentIds<S extends { actors: string[] }>(story: S, moved: Readonly<Record<string, string>>): S {
+  if (!story.actors.some((id) => Object.hasOwn(moved, id))) return story;
+  const actors = [...new Set(story.actors.map((id) => (Object.hasOwn(moved, id) ? moved[id]! : id)))];
+  return { ...story, actors };
 }
 
 /** Case- and accent-insensitive key for name lookups (a light copy of the matcher's folding, kept local). */

@@ -48,16 +48,22 @@ function fullNames(x: Actor): Set<string> {
 
 export const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function applyCorrections(r: LinkResult, opts: LinkOptions, actors: Actor[]): LinkResult {
+/**
+ * The reader's corrections for this site applied to the links. `known`: is this an actor's id? `moved`: ids an
+ * earlier knowledge base used (the KB's `moved`), read as the ids they became, so a correction stored before an
+ * upgrade still applies.
+ */
+export function applyCorrections(r: LinkResult, opts: LinkOptions, known: (id: string) => boolean, moved?: Readonly<Record<string, string>>): LinkResult {
   const list = opts.corrections?.filter((c) => !opts.site || c.site === opts.site) ?? [];
   if (!list.length || !opts.site) return r;
-  const known = new Set(actors.map((a) => a.id));
+  const now = (id: string): string => (moved && Object.hasOwn(moved, id) ? moved[id]! : id);
   const fix = (m: Mention): Mention | null => {
     const key = fold(m.text);
-    const c = list.find((x) => x.wrongId === m.entityId && fold(x.mentionText) === key);
+    const c = list.find((x) => now(x.wrongId) === m.entityId && fold(x.mentionText) === key);
     if (!c) return m;
-    if (c.rightId === null || !known.has(c.rightId)) return null;
-    return { ...m, entityId: c.rightId, score: 1, alt: [m.entityId, ...(m.alt ?? []).filter((x) => x !== c.rightId)] };
+    const right = c.rightId === null ? null : now(c.rightId);
+    if (right === null || !known(right)) return null;
+    return { ...m, entityId: right, score: 1, alt: [m.entityId, ...(m.alt ?? []).filter((x) => x !== right)] };
   };
   const mentions: Mention[] = [];
   for (const m of r.mentions) { const x = fix(m); if (x) mentions.push(x); }

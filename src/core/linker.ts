@@ -122,11 +122,11 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
   const byId = new Map<string, number>();
   graph.ids.forEach((id, i) => byId.set(id, i));
   const indexOf = (id: string) => byId.get(id);
-  return { link: (text, opts = {}) => linkText(index, facts, graph, text, opts, scratch, indexOf, given) };
+  return { link: (text, opts = {}) => linkText(index, facts, graph, text, opts, scratch, indexOf, given, kb.moved) };
 }
 
 function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch,
-  indexOf: (id: string) => number | undefined, given: ReadonlySet<string>): LinkResult {
+  indexOf: (id: string) => number | undefined, given: ReadonlySet<string>, moved: Readonly<Record<string, string>> | undefined): LinkResult {
   const toks = (scratch.toks = tokenize(text, scratch.toks, index.lowerFirst, SPORT_FIRST));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
@@ -499,7 +499,7 @@ function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text:
       if (from >= 0) (titledSpans ??= []).push({ ...mention, start: from, text: text.slice(from, end) });
     }
   }
-  const r = applyCorrections({ mentions, possible, qualified: [] }, opts, actors);
+  const r = applyCorrections({ mentions, possible, qualified: [] }, opts, (id) => indexOf(id) !== undefined, moved);
   r.qualified = qualifiedMentions(text, r.mentions, graph, indexOf);
   if (titledSpans) {
     // Only where the name itself is still linked after the reader's corrections.

@@ -128,6 +128,12 @@ export interface KnowledgeBase {
    * hold: a card for a later article, or for today, says they may have changed since.
    */
   dataAsOf?: string;
+  /**
+   * Ids an earlier build used for actors that now go by another id (a local entry folded into the QID a table
+   * confirms: "bs:washington" is "Q1223"): former id -> current id. What a reader stored under the former id
+   * (corrections, reading history) is read as the current one.
+   */
+  moved?: Record<string, string>;
 }
 
 export const isQid = (id: string): boolean => /^Q[1-9]\d*$/.test(id);

@@ -122,6 +122,26 @@ describe('createData', () => {
     expect(await data.removePack('cities')).toBe(false);
   });
 
+  it('reads history stored under a moved id as the actor it became', async () => {
+    const local = memoryArea();
+    const store: HistoryEntry[] = [{
+      id: 'h1', url: 'https://example.org/h1', title: 'An old read', source: 'example.org', published: '2023-01-01', lang: 'en', summary: '',
+      actors: ['bs:baku-old'], site: 'example.org', readAt: '2023-01-02T00:00:00.000Z', terms: [],
+    }];
+    const data = createData({
+      local,
+      historyEntries: async () => store,
+      async loadJson(path) {
+        if (path === 'data/kb.json') return { ...structuredClone(KB), moved: { 'bs:baku-old': 'Q9248', 'bs:armenia-old': 'Q399' } };
+        if (path === 'data/corpus.json') return structuredClone(CORPUS);
+        throw new Error(`no ${path}`);
+      },
+    });
+    const got = await data.related({ actors: ['Q9248'], limit: 5 });
+    expect(got.map((r) => r.id).sort()).toEqual(['c1', 'h1']);
+    expect(store[0]!.actors).toEqual(['bs:baku-old']); // the stored entry itself is left as it was
+  });
+
   it('history entries keep terms, not the text, unless asked', async () => {
     const { data, store } = setup();
     const article = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KbError, KbIndex, mergeKb, parseKb } from '../../src/core/kb';
+import { KbError, KbIndex, mergeKb, parseKb, withCurrentIds } from '../../src/core/kb';
 import { run } from '../../src/cli/kb';
 import type { KnowledgeBase } from '../../src/core/types';
 import { MINI_KB } from '../fixtures/kb/mini-kb';
@@ -23,6 +23,18 @@ describe('parseKb', () => {
     const badFact = clone();
     (badFact.actors as { facts: unknown[] }[])[1]!.facts.push({ p: 'born', v: 1961, src: 'x' });
     expect(() => parseKb(badFact)).toThrow(/fact needs string p, v and src/);
+    expect(() => parseKb({ ...clone(), moved: { 'bs:a': 5 } })).toThrow(/"moved" is not a map of ids/);
+    expect(() => parseKb({ ...clone(), moved: ['bs:a'] })).toThrow(/"moved"/);
+    expect(parseKb({ ...clone(), moved: { 'bs:a': 'Q145' } }).moved).toEqual({ 'bs:a': 'Q145' });
+  });
+});
+
+describe('withCurrentIds', () => {
+  it('names a stored story\'s actors by their current ids, in order and once each', () => {
+    const story = { id: 's', actors: ['bs:old', 'Q1', 'Q2'] };
+    expect(withCurrentIds(story, { 'bs:old': 'Q2' }).actors).toEqual(['Q2', 'Q1']);
+    expect(withCurrentIds(story, { 'bs:other': 'Q9' })).toBe(story);
+    expect(withCurrentIds({ id: 't', actors: ['toString'] }, {}).actors).toEqual(['toString']);
   });
 });
 

@@ -67,6 +67,17 @@ describe('linker', () => {
     expect(linker.link(text, { site: 'other.example', corrections: [{ ...wrong, rightId: null }] }).mentions.map((m) => m.entityId)).toEqual(['bs:tbilisi', 'Q230']);
   });
 
+  it('reads a correction stored under an id the knowledge base has since moved as the id it became', () => {
+    const moved = createLinker({ ...kb, moved: { 'bs:old-georgia': 'Q230', 'bs:old-state': 'bs:georgia-us-state' } });
+    const text = 'Talks in Tbilisi, Georgia.';
+    const site = 'news.example';
+    const old = { site, mentionText: 'Georgia', wrongId: 'bs:old-georgia' };
+    expect(moved.link(text, { site, corrections: [{ ...old, rightId: null }] }).mentions.map((m) => m.entityId)).toEqual(['bs:tbilisi']);
+    expect(moved.link(text, { site, corrections: [{ ...old, rightId: 'bs:old-state' }] }).mentions.map((m) => m.entityId)).toEqual(['bs:tbilisi', 'bs:georgia-us-state']);
+    // Without the map the old ids match nothing: the link stands, and a pick of an unknown id drops the mention.
+    expect(linker.link(text, { site, corrections: [{ ...old, rightId: null }] }).mentions.map((m) => m.entityId)).toEqual(['bs:tbilisi', 'Q230']);
+  });
+
   it('uses the article language for short foreign forms', () => {
     expect(ids('Türkiye ile AB görüştü.', { lang: 'tr' })).toEqual(['Türkiye=Q43', 'AB=Q458']);
     expect(ids('The AB test.', { lang: 'en' })).toEqual([]);
