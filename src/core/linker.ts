@@ -127,7 +127,10 @@ export function createLinker(kb: KnowledgeBase, packed?: PackedAliasIndex | null
 
 function linkText(index: AliasIndex, facts: EntryFacts, graph: ActorGraph, text: string, opts: LinkOptions, scratch: Scratch,
   indexOf: (id: string) => number | undefined, given: ReadonlySet<string>, moved: Readonly<Record<string, string>> | undefined): LinkResult {
-  const toks = (scratch.toks = tokenize(text, scratch.toks, index.lowerFirst, SPORT_FIRST));
+  // The lent buffers hold a token per code unit of the longest text yet (see tokenize): after a huge page they are
+  // let go at the next ordinary one rather than kept.
+  const lend = scratch.toks && scratch.toks.start.length <= Math.max(1 << 16, 4 * text.length) ? scratch.toks : undefined;
+  const toks = (scratch.toks = tokenize(text, lend, index.lowerFirst, SPORT_FIRST));
   const date = opts.date ? opts.date.slice(0, 10) : null;
   // Bare surnames of people the text never names in full, with no title before them and not well-known leaders,
   // can never link: drop them before any scoring (they are most matches in running text). `named` marks actors

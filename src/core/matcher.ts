@@ -484,7 +484,8 @@ let lent: Tokens | undefined;
 
 /** Convenience: tokenise and match. */
 export function matchText(index: AliasIndex, text: string): RawMatch[] {
-  const toks = (lent = tokenize(text, lent, index.lowerFirst));
+  // Not buffers made for a far longer text (they hold a token per code unit of it): those are let go.
+  const toks = (lent = tokenize(text, lent && lent.start.length <= Math.max(1 << 16, 4 * text.length) ? lent : undefined, index.lowerFirst));
   const out = findMatches(index, text, toks);
   toks.text = ''; // hold no page text between calls
   return out;

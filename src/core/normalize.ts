@@ -155,10 +155,10 @@ function alloc(cap: number): Tokens {
   return { text: '', count: 0, start: new Uint32Array(cap), end: new Uint32Array(cap), hash: new Int32Array(cap), flags: new Uint8Array(cap), gap: new Uint8Array(cap), cand: new Uint32Array(cap), candCount: 0, candFilter: null, wide: false, watch: new Uint32Array(cap), watchCount: 0, watchFilter: null };
 }
 
-function grow(out: Tokens, cap: number): void {
-  const s = new Uint32Array(cap), e = new Uint32Array(cap), h = new Int32Array(cap), f = new Uint8Array(cap), g = new Uint8Array(cap), k = new Uint32Array(cap), v = new Uint32Array(cap);
-  s.set(out.start); e.set(out.end); h.set(out.hash); f.set(out.flags); g.set(out.gap); k.set(out.cand); v.set(out.watch);
-  out.start = s; out.end = e; out.hash = h; out.flags = f; out.gap = g; out.cand = k; out.watch = v;
+/** New, larger arrays for a lent Tokens (its old contents are not kept: tokenize writes them all again). */
+function enlarge(out: Tokens, cap: number): void {
+  out.start = new Uint32Array(cap); out.end = new Uint32Array(cap); out.hash = new Int32Array(cap); out.flags = new Uint8Array(cap);
+  out.gap = new Uint8Array(cap); out.cand = new Uint32Array(cap); out.watch = new Uint32Array(cap);
 }
 
 function isWordUnit(c: number): boolean {
@@ -190,11 +190,11 @@ export function tokenHash(toks: Tokens, t: number): number {
  */
 export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint32Array, watchFirst?: Uint32Array): Tokens {
   const len = text.length;
-  let cap = Math.max(16, (len >> 2) + 8);
-  const out = reuse ?? alloc(cap);
-  cap = out.start.length;
-  let { start, end, flags, gap, cand, watch } = out;
-  let hash = out.hash;
+  // Room for every token the text can hold (one per code unit at most): the scan then never grows the arrays, and
+  // they stay constants of the loop.
+  const out = reuse ?? alloc(Math.max(16, len + 1));
+  if (out.start.length < len + 1) enlarge(out, len + 1);
+  const { start, end, flags, gap, cand, watch, hash } = out;
   let n = 0, nc = 0, nw = 0;
   let gapClass = G_OTHER; // before the first token
   let sentence = true, para = true;
@@ -212,12 +212,6 @@ export function tokenize(text: string, reuse?: Tokens, lowerFirst?: Uint32Array,
     const a = c < 128 ? ASCII[c]! : 0;
     const k = a === 0 ? (c < 128 ? C_OTHER : classify(c)) : a === 4 ? C_SPACE : C_WORD;
     if (k === C_WORD || k === C_SOLO) {
-      if (n === cap) {
-        cap *= 2;
-        out.start = start; out.end = end; out.hash = hash; out.flags = flags; out.gap = gap; out.cand = cand; out.watch = watch;
-        grow(out, cap);
-        ({ start, end, hash, flags, gap, cand, watch } = out);
-      }
       // A word glued to the previous one by '.' ("a.b.c", "bbc.co.uk") is code or a domain; "U.S" is not.
       if (dotAt === i - 1 && n > 0 && end[n - 1] === i - 1 && n > chunkFirst &&
         (end[n - 1]! - start[n - 1]! > 1 || (i + 1 < len && isWordUnit(text.charCodeAt(i + 1))))) chunkCode = true;

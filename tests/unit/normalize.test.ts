@@ -116,4 +116,14 @@ describe('hasWideWordUnit', () => {
     const t = tokenize('Le café Noir ÉTÉ ok');
     expect(Array.from({ length: t.count }, (_, i) => (t.flags[i]! & T_WIDE) !== 0)).toEqual([false, true, false, true, false]);
   });
+  it('holds a token per code unit when the text has that many, in buffers lent by a shorter text', () => {
+    const solo = '北'.repeat(5000); // one token per character: the most a text can hold
+    const lent = tokenize('a b');
+    const t = tokenize(solo, lent);
+    expect(t.count).toBe(5000);
+    expect([t.start[4999], t.end[4999]]).toEqual([4999, 5000]);
+    const words = tokenize('a '.repeat(3000) + 'Z', t);
+    expect(words.count).toBe(3001);
+    expect(words.text.slice(words.start[3000], words.end[3000])).toBe('Z');
+  });
 });
