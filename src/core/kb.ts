@@ -65,9 +65,13 @@ export function parseKb(json: unknown): KnowledgeBase {
  */
 export function withCurrentIds<S extends { actors: string[] }>(story: S, moved: Readonly<Record<string, string>>): S {
   if (!story.actors.some((id) => Object.hasOwn(moved, id))) return story;
-  const actors = [...new Set(story.actors.map((id) => (Object.hasOwn(moved, id) ? moved[id]! : id)))];
+  const actors = [...new Set(story.actors.map((id) => currentId(id, moved)))];
   return { ...story, actors };
 }
+
+/** The id an actor goes by now, given the knowledge base's `moved` map of former ids (none: the id itself). */
+export const currentId = (id: string, moved: Readonly<Record<string, string>> | undefined): string =>
+  (moved && Object.hasOwn(moved, id) ? moved[id]! : id);
 
 /** Case- and accent-insensitive key for name lookups (a light copy of the matcher's folding, kept local). */
 export const nameKey = (s: string): string =>

@@ -4,6 +4,7 @@ import type { Actor, Mention } from './types';
 import type { RawMatch } from './matcher';
 import type { LinkOptions, LinkResult } from './linker';
 import { type Tokens, T_CAP, fold } from './normalize';
+import { currentId } from './kb';
 
 export function caseClash(toks: Tokens, m: RawMatch, lower: number): boolean {
   for (let j = 1; j < m.tokEnd - m.tokStart && j < 31; j++) if (lower & (1 << j) && toks.flags[m.tokStart + j]! & T_CAP) return true;
@@ -56,12 +57,11 @@ export const round = (x: number) => Math.round(x * 1000) / 1000;
 export function applyCorrections(r: LinkResult, opts: LinkOptions, known: (id: string) => boolean, moved?: Readonly<Record<string, string>>): LinkResult {
   const list = opts.corrections?.filter((c) => !opts.site || c.site === opts.site) ?? [];
   if (!list.length || !opts.site) return r;
-  const now = (id: string): string => (moved && Object.hasOwn(moved, id) ? moved[id]! : id);
   const fix = (m: Mention): Mention | null => {
     const key = fold(m.text);
-    const c = list.find((x) => now(x.wrongId) === m.entityId && fold(x.mentionText) === key);
+    const c = list.find((x) => currentId(x.wrongId, moved) === m.entityId && fold(x.mentionText) === key);
     if (!c) return m;
-    const right = c.rightId === null ? null : now(c.rightId);
+    const right = c.rightId === null ? null : currentId(c.rightId, moved);
     if (right === null || !known(right)) return null;
     return { ...m, entityId: right, score: 1, alt: [m.entityId, ...(m.alt ?? []).filter((x) => x !== right)] };
   };
